@@ -1,0 +1,10 @@
+namespace TlsGuard.Core.Diagnostics
+{
+    public enum DiagnosticSeverity
+    {
+        None,
+        Message,
+        Warning,
+        Error,
+    }
+}
