@@ -20,8 +20,14 @@ namespace TlsGuard.Core.Analysis
         /// <summary>A sysroot whose lib folders are searched after the search paths (cross builds).</summary>
         public string? Sysroot { get; init; }
 
-        /// <summary>Sonames the host process has loaded before any P/Invoke; null = the dotnet host's set.</summary>
+        /// <summary>Sonames (shell patterns: * and ?) the host process has loaded before any P/Invoke; null = <see cref="StartupSet.DotnetHostLibraries"/>.</summary>
         public IReadOnlyList<string>? StartupLibraries { get; init; }
+
+        /// <summary>
+        /// Static TLS the host's startup modules use before any dlopen (glibc's "used" at startup, U0); null = the dotnet
+        /// host's figure for the library's machine (184 bytes on x86_64). A C program linking only libc uses 144 on x86_64.
+        /// </summary>
+        public long? StartupStaticTlsBytes { get; init; }
 
         /// <summary>glibc.rtld.optional_static_tls as the application will run with it; null = the default 512.</summary>
         public long? OptionalStaticTls { get; init; }

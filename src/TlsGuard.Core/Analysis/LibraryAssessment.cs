@@ -26,5 +26,17 @@ namespace TlsGuard.Core.Analysis
         public string Libc { get; init; } = "";
 
         public Remedy? Remedy { get; init; }
+
+        /// <summary>The ELF machine the verdict was computed for ("x86_64").</summary>
+        public string Machine { get; init; } = "";
+
+        /// <summary>Static TLS free for dlopen'd modules on the target (glibc: after the host's startup TLS; 0 on musl/bionic).</summary>
+        public long ReserveBytes { get; init; }
+
+        /// <summary>The modules (this library or its dependencies) whose TLS blocks must be placed in static TLS, in load order.</summary>
+        public IReadOnlyList<StaticTlsConsumer> Consumers { get; init; } = new StaticTlsConsumer[0];
+
+        /// <summary>Why the verdict is what it is, one or more sentences (empty for None).</summary>
+        public string Reason { get; init; } = "";
     }
 }

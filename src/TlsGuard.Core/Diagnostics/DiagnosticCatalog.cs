@@ -72,18 +72,19 @@ namespace TlsGuard.Core.Diagnostics
         /// <summary>{0} library name as written at the call site, {1} matched file, {2} verdict text, {3} short remedy.</summary>
         public static readonly DiagnosticDescriptor PInvokeToFailingLibrary = new DiagnosticDescriptor(
             DiagnosticIds.PInvokeToFailingLibrary,
-            "P/Invoke binds to a native library that will fail to load",
-            "'{0}' binds to {1}, which {2}. Fix: {3}",
+            CallSiteDiagnosticText.FailingTitle,
+            CallSiteDiagnosticText.FailingMessageFormat,
             DiagnosticSeverity.Warning,
-            "This call site loads a native library that TlsGuard found will fail to load because of static TLS.");
+            CallSiteDiagnosticText.FailingDescription);
 
         /// <summary>{0} library name as written, {1} matched file, {2} verdict text, {3} short remedy.</summary>
         public static readonly DiagnosticDescriptor PInvokeToAtRiskLibrary = new DiagnosticDescriptor(
             DiagnosticIds.PInvokeToAtRiskLibrary,
-            "P/Invoke binds to a native library that may fail to load",
-            "'{0}' binds to {1}, which {2}. Fix: {3}",
-            DiagnosticSeverity.Warning,
-            "This call site loads a native library that needs static TLS and may fail to load depending on what else the process loaded first.");
+            CallSiteDiagnosticText.AtRiskTitle,
+            CallSiteDiagnosticText.AtRiskMessageFormat,
+            // A message, not a warning: the build already warns once per library (TLS002); call sites are marked for navigation.
+            DiagnosticSeverity.Message,
+            CallSiteDiagnosticText.AtRiskDescription);
 
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {

@@ -15,6 +15,15 @@ namespace TlsGuard.Core.Diagnostics
         public DiagnosticDescriptor Descriptor { get; }
         public string Id => Descriptor.Id;
 
+        private DiagnosticSeverity? _severity;
+
+        /// <summary>The severity this finding is reported with: the descriptor's default unless the producer raised or lowered it.</summary>
+        public DiagnosticSeverity Severity
+        {
+            get => _severity ?? Descriptor.DefaultSeverity;
+            init => _severity = value;
+        }
+
         /// <summary>The library (or object) the finding is about: the MSBuild diagnostic's file.</summary>
         public string FilePath { get; }
 

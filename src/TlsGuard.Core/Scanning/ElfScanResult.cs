@@ -52,6 +52,16 @@ namespace TlsGuard.Core.Scanning
         /// <summary>The TLS symbols the static-TLS relocations reference, one entry per distinct symbol, in first-seen order.</summary>
         public IReadOnlyList<StaticTlsSymbol> StaticTlsSymbols { get; init; } = new StaticTlsSymbol[0];
 
+        /// <summary>
+        /// Names of the TLS symbols this file defines and exports (non-local STT_TLS symbols with a section in the
+        /// dynamic symbol table; for object files, in .symtab), in table order. Lets analysis find which module an
+        /// initial-exec relocation against a named symbol lands on.
+        /// </summary>
+        public IReadOnlyList<string> DefinedTlsSymbols { get; init; } = new string[0];
+
+        /// <summary>The raw e_machine value (62 for x86-64, 183 for AArch64, ...); 0 when the header was unreadable.</summary>
+        public int MachineCode { get; init; }
+
         /// <summary>Null when the file was read; otherwise a one-line reason ("truncated program header table", ...).</summary>
         public string? Error { get; init; }
 

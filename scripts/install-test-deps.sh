@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests read or load: real-world libraries (jemalloc, mimalloc, Mesa/glvnd),
+# the SARIF schema validator, and qemu + an arm64 C library for the AArch64 loader checks.
+# Cross compilers are NOT needed: fixtures are committed (tests/fixtures/build.sh regenerates them).
+set -euo pipefail
+
+packages=(libjemalloc2 libmimalloc2.0 libgl1 python3-jsonschema)
+packages+=("$@")
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  as_root=(sudo)
+fi
+
+echo "Installing: ${missing[*]}"
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

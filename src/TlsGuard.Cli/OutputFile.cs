@@ -1,0 +1,28 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace TlsGuard.Cli
+{
+    /// <summary>Writes a whole report or baseline to --output, turning any failure into a usage error (exit 2).</summary>
+    internal static class OutputFile
+    {
+        public static void Write(string path, string content)
+        {
+            try
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                File.WriteAllText(path, content, new UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                throw new UsageException("cannot write " + path + ": " + e.Message, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Policy;
+using TlsGuard.Core.Reporting;
+
+namespace TlsGuard.Cli
+{
+    /// <summary>`tlsguard scan PATH...`: analyse, print a report, exit 1 when a finding reaches --fail-on.</summary>
+    internal static class ScanCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var analysis = new AnalysisOptionSet();
+            var format = new Option<string>("--format", "-f")
+            {
+                Description = "Report format.",
+                DefaultValueFactory = _ => ReportFormat.Text,
+            };
+            format.AcceptOnlyFromAmong(ReportFormat.Names);
+            var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+            var failOn = new Option<string>("--fail-on")
+            {
+                Description = "Findings that make the exit code 1: fails (TLS001, TLS006), at-risk (also TLS002, TLS003), any (every warning), never.",
+                DefaultValueFactory = _ => "fails",
+            };
+            failOn.AcceptOnlyFromAmong(FailOnPolicy.Names.ToArray());
+            var baseline = new Option<string?>("--baseline") { Description = "Only findings not in this baseline file (tlsguard baseline) count toward failure." };
+            var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report." };
+            var sourceRoot = new Option<string?>("--source-root")
+            {
+                Description = "SARIF locations are relative to this folder (default: the git checkout around the working directory).",
+            };
+
+            var command = new Command("scan", "Check native libraries, object files and archives for static TLS that breaks dlopen.");
+            analysis.AddTo(command);
+            command.Options.Add(format);
+            command.Options.Add(output);
+            command.Options.Add(failOn);
+            command.Options.Add(baseline);
+            command.Options.Add(noColor);
+            command.Options.Add(sourceRoot);
+
+            command.SetAction(parseResult =>
+            {
+                var settings = new ScanSettings(
+                    parseResult.GetRequiredValue(analysis.Paths),
+                    analysis.ToOptions(parseResult),
+                    parseResult.GetRequiredValue(format),
+                    parseResult.GetValue(output),
+                    FailOnPolicy.Parse(parseResult.GetRequiredValue(failOn)),
+                    parseResult.GetValue(baseline),
+                    parseResult.GetValue(noColor),
+                    parseResult.GetValue(sourceRoot));
+                return Execute(settings, console);
+            });
+            return command;
+        }
+
+        internal static int Execute(ScanSettings settings, CliConsole console)
+        {
+            var baseline = settings.BaselinePath == null ? null : LoadBaseline(settings.BaselinePath);
+            var report = ScanPipeline.Run(settings.Paths, settings.Options);
+            var applied = baseline?.Apply(report.Findings);
+            var shown = applied == null ? report : new AnalysisReport
+            {
+                Libraries = report.Libraries,
+                Budgets = report.Budgets,
+                Findings = report.Findings.Concat(applied.StaleFindings).ToList(),
+            };
+
+            var workingDirectory = Directory.GetCurrentDirectory();
+            var context = new ReportContext
+            {
+                ToolVersion = ToolInfo.Version,
+                RepositoryRoot = SourceRoot.Resolve(settings.SourceRoot, workingDirectory),
+                WorkingDirectory = workingDirectory,
+                Baseline = applied,
+                RuleHelpMarkdown = settings.Format == ReportFormat.Sarif ? RuleDocs.All() : new Dictionary<string, string>(),
+                UseColor = settings.Format == ReportFormat.Text && settings.OutputPath == null && console.OutputIsTerminal
+                    && !settings.NoColor && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+            };
+
+            var failing = (applied?.NewFindings ?? report.Findings).Where(settings.Policy.ShouldFail).ToList();
+            var status = StatusLine(settings.Policy, failing, applied);
+            var rendered = ReportFormat.Render(settings.Format, shown, context);
+            if (settings.Format == ReportFormat.Text)
+            {
+                rendered += status + "\n";
+            }
+
+            if (settings.OutputPath != null)
+            {
+                OutputFile.Write(settings.OutputPath, rendered);
+                console.Output.WriteLine("Report written to " + settings.OutputPath);
+                console.Output.WriteLine(status);
+            }
+            else
+            {
+                console.Output.Write(rendered);
+                if (settings.Format != ReportFormat.Text)
+                {
+                    console.Error.WriteLine(status);
+                }
+            }
+
+            return failing.Count > 0 ? ExitCodes.FindingsFailed : ExitCodes.Success;
+        }
+
+        private static Baseline LoadBaseline(string path)
+        {
+            try
+            {
+                return Baseline.Load(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is BaselineFormatException)
+            {
+                throw new UsageException("cannot read baseline " + path + ": " + e.Message, e);
+            }
+        }
+
+        private static string StatusLine(FailOnPolicy policy, IReadOnlyList<Finding> failing, BaselineResult? baseline)
+        {
+            var level = "--fail-on " + FailOnPolicy.ToName(policy.Level);
+            var line = failing.Count == 0
+                ? "tlsguard: passed: no finding reaches " + level
+                : "tlsguard: failed: " + TextReportWriter.Plural(failing.Count, "finding") + " at " + level + ": "
+                  + string.Join(", ", failing.Select(finding => finding.Id + " " + Path.GetFileName(finding.FilePath)).Distinct());
+            if (baseline != null)
+            {
+                var stale = baseline.StaleEntries.Count;
+                line += " (" + baseline.BaselinedFindings.Count + " baselined, " + stale + (stale == 1 ? " stale baseline entry)" : " stale baseline entries)");
+            }
+
+            return line;
+        }
+    }
+}

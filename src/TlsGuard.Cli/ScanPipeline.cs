@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Scanning;
+
+namespace TlsGuard.Cli
+{
+    /// <summary>Paths on the command line -> ELF files and archives -> one analysis of them all (they are judged as one load set).</summary>
+    internal static class ScanPipeline
+    {
+        public static AnalysisReport Run(IReadOnlyList<string> paths, AnalysisOptions options)
+        {
+            RequireExisting(paths, "path");
+            RequireExisting(options.SearchPaths, "--search");
+            if (options.Sysroot != null)
+            {
+                RequireExisting(new[] { options.Sysroot }, "--sysroot");
+            }
+
+            return LoadAnalyzer.Analyze(Discover(paths), options);
+        }
+
+        /// <summary>Every ELF file or archive under the paths, once, with its path relative to the argument that found it.</summary>
+        internal static IReadOnlyList<LibraryInput> Discover(IReadOnlyList<string> paths)
+        {
+            var inputs = new List<LibraryInput>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var root in paths)
+            {
+                foreach (var file in FileDiscovery.Enumerate(new[] { root }))
+                {
+                    if (seen.Add(Path.GetFullPath(file)))
+                    {
+                        inputs.Add(new LibraryInput(file) { RelativePath = RelativeTo(root, file) });
+                    }
+                }
+            }
+
+            return inputs;
+        }
+
+        private static string RelativeTo(string root, string file)
+        {
+            if (!Directory.Exists(root))
+            {
+                return Path.GetFileName(file);
+            }
+
+            return Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        private static void RequireExisting(IEnumerable<string> paths, string what)
+        {
+            var missing = paths.Where(path => !File.Exists(path) && !Directory.Exists(path)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new UsageException(what + ": no such file or directory: " + string.Join(", ", missing));
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace TlsGuard.Core.Analysis
+{
+    /// <summary>A module whose TLS block must be placed in static TLS when the library loads: the target of TP-relative relocations.</summary>
+    public sealed class StaticTlsConsumer
+    {
+        /// <summary>The soname, else the file name.</summary>
+        public string Name { get; init; } = "";
+
+        /// <summary>The file that defines the block (an input or a resolved dependency).</summary>
+        public string Path { get; init; } = "";
+
+        /// <summary>PT_TLS p_memsz.</summary>
+        public long Size { get; init; }
+
+        /// <summary>PT_TLS p_align.</summary>
+        public long Align { get; init; }
+
+        /// <summary>Names from the analysed library down to this module; one entry when it is the library itself.</summary>
+        public IReadOnlyList<string> Chain { get; init; } = new string[0];
+
+        /// <summary>Relocation type name (as readelf prints it) to count, over every module whose relocations target this block.</summary>
+        public IReadOnlyDictionary<string, int> Relocations { get; init; } = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+
+        /// <summary>The named TLS symbols those relocations use; empty when they all use the block directly (symbol 0 or local).</summary>
+        public IReadOnlyList<string> Symbols { get; init; } = new string[0];
+
+        /// <summary>The modules whose relocations target this block.</summary>
+        public IReadOnlyList<string> ReferencedFrom { get; init; } = new string[0];
+
+        /// <summary>True when only DF_STATIC_TLS puts the block in static TLS (FreeBSD), not a relocation.</summary>
+        public bool ByFlagOnly { get; init; }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.IO;
+
+namespace TlsGuard.Core.Elf.IO
+{
+    /// <summary>Positioned reads from an open file; the length is fixed when opened so a growing file cannot stretch the bounds.</summary>
+    internal sealed class FileByteSource : IByteSource, IDisposable
+    {
+        private readonly FileStream stream;
+
+        public FileByteSource(string path)
+        {
+            // bufferSize 1 turns off FileStream's own buffer: the readers keep their own windows.
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.RandomAccess);
+            Length = stream.Length;
+        }
+
+        public long Length { get; }
+
+        public int Read(long position, byte[] buffer, int offset, int count)
+        {
+            if (position >= Length)
+            {
+                return 0;
+            }
+
+            count = (int)Math.Min(count, Length - position);
+            stream.Position = position;
+            int total = 0;
+            while (total < count)
+            {
+                int read = stream.Read(buffer, offset + total, count - total);
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return total;
+        }
+
+        public void Dispose() => stream.Dispose();
+    }
+}

@@ -1,0 +1,11 @@
+namespace TlsGuard.Core.Elf.IO
+{
+    /// <summary>Random access to the bytes of one file, one archive member or one in-memory image.</summary>
+    internal interface IByteSource
+    {
+        long Length { get; }
+
+        /// <summary>Copies up to <paramref name="count"/> bytes at <paramref name="position"/>; returns how many were copied.</summary>
+        int Read(long position, byte[] buffer, int offset, int count);
+    }
+}

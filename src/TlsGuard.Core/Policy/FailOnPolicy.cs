@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using TlsGuard.Core.Diagnostics;
+
+namespace TlsGuard.Core.Policy
+{
+    /// <summary>Decides which findings count toward failure. A finding raised to error severity always counts (except with never).</summary>
+    public sealed class FailOnPolicy
+    {
+        private static readonly string[] FailsIds = { DiagnosticIds.LibraryFailsToLoad, DiagnosticIds.LoadSetOverflows };
+
+        private static readonly string[] AtRiskIds =
+        {
+            DiagnosticIds.LibraryFailsToLoad, DiagnosticIds.LoadSetOverflows,
+            DiagnosticIds.LibraryAtRisk, DiagnosticIds.ObjectUsesStaticTlsModel,
+        };
+
+        public FailOnPolicy(FailOn level)
+        {
+            Level = level;
+        }
+
+        /// <summary>The accepted spellings, in order of strictness.</summary>
+        public static IReadOnlyList<string> Names { get; } = new[] { "fails", "at-risk", "any", "never" };
+
+        public FailOn Level { get; }
+
+        public static string ToName(FailOn level) => level switch
+        {
+            FailOn.AtRisk => "at-risk",
+            FailOn.Any => "any",
+            FailOn.Never => "never",
+            _ => "fails",
+        };
+
+        public static bool TryParse(string? text, out FailOn level)
+        {
+            switch ((text ?? "").Trim().ToLowerInvariant())
+            {
+                case "fails": level = FailOn.Fails; return true;
+                case "at-risk": level = FailOn.AtRisk; return true;
+                case "any": level = FailOn.Any; return true;
+                case "never": level = FailOn.Never; return true;
+                default: level = FailOn.Fails; return false;
+            }
+        }
+
+        public static FailOnPolicy Parse(string text)
+        {
+            if (!TryParse(text, out var level))
+            {
+                throw new ArgumentException("'" + text + "' is not a fail-on level; use one of: " + string.Join(", ", Names), nameof(text));
+            }
+
+            return new FailOnPolicy(level);
+        }
+
+        public bool ShouldFail(Finding finding)
+        {
+            if (Level == FailOn.Never || finding.Severity == DiagnosticSeverity.None)
+            {
+                return false;
+            }
+
+            if (finding.Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+
+            return Level switch
+            {
+                FailOn.Fails => Contains(FailsIds, finding.Id),
+                FailOn.AtRisk => Contains(AtRiskIds, finding.Id),
+                _ => finding.Severity >= DiagnosticSeverity.Warning,
+            };
+        }
+
+        public int CountFailing(IEnumerable<Finding> findings)
+        {
+            var count = 0;
+            foreach (var finding in findings)
+            {
+                if (ShouldFail(finding))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private static bool Contains(string[] ids, string id) => Array.IndexOf(ids, id) >= 0;
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace TlsGuard.Core.Reporting
+{
+    /// <summary>SARIF artifact locations: repository-relative (uriBaseId %SRCROOT%) when possible, absolute file URIs otherwise.</summary>
+    internal static class ArtifactUris
+    {
+        public const string SourceRootId = "%SRCROOT%";
+
+        /// <summary>The URI and, for files under <paramref name="repositoryRoot"/>, the base id it is relative to.</summary>
+        public static (string Uri, string? BaseId) For(string path, string? repositoryRoot)
+        {
+            var full = Path.GetFullPath(path);
+            if (!string.IsNullOrEmpty(repositoryRoot))
+            {
+                var root = WithTrailingSeparator(Path.GetFullPath(repositoryRoot));
+                if (full.StartsWith(root, StringComparison.Ordinal))
+                {
+                    return (EscapeSegments(full.Substring(root.Length)), SourceRootId);
+                }
+            }
+
+            return (FileUri(full), null);
+        }
+
+        /// <summary>An absolute file URI for a folder, ending in '/' as SARIF requires for base URIs.</summary>
+        public static string DirectoryUri(string directory) => FileUri(WithTrailingSeparator(Path.GetFullPath(directory)));
+
+        private static string FileUri(string fullPath)
+        {
+            var normalized = fullPath.Replace(Path.DirectorySeparatorChar, '/');
+            var segments = normalized.Split('/');
+            var escaped = segments.Select((segment, index) => IsDriveLetter(segment, index) ? segment : Uri.EscapeDataString(segment));
+            var path = string.Join("/", escaped);
+            return "file://" + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
+        }
+
+        private static string EscapeSegments(string relativePath) =>
+            string.Join("/", relativePath.Replace(Path.DirectorySeparatorChar, '/').Split('/').Select(Uri.EscapeDataString));
+
+        private static bool IsDriveLetter(string segment, int index) => index == 0 && segment.Length == 2 && segment[1] == ':';
+
+        private static string WithTrailingSeparator(string path) =>
+            path.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? path : path + Path.DirectorySeparatorChar;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Json;
+
+namespace TlsGuard.Core.Reporting
+{
+    /// <summary>One entry of the JSON report's "files" array: the ELF facts, then the verdict for the target C library.</summary>
+    internal static class JsonLibraryWriter
+    {
+        public static void Write(JsonWriter json, LibraryAssessment library)
+        {
+            var scan = library.Scan;
+            json.StartObject()
+                .Property("path", scan.Path)
+                .Property("archiveMember", scan.ArchiveMember)
+                .Property("machine", scan.Machine)
+                .Property("elfClass", scan.ElfClass)
+                .Property("endianness", scan.Endianness)
+                .Property("type", scan.Type)
+                .Property("soname", scan.Soname);
+            WriteStrings(json, "needed", scan.Needed);
+            WriteStrings(json, "runpath", scan.Runpath);
+            WriteStrings(json, "rpath", scan.Rpath);
+            json.Property("dfStaticTls", scan.DfStaticTls);
+
+            json.Name("tlsBlock");
+            if (scan.TlsBlock == null)
+            {
+                json.Null();
+            }
+            else
+            {
+                json.StartObject()
+                    .Property("size", scan.TlsBlock.Size)
+                    .Property("align", scan.TlsBlock.Align)
+                    .EndObject();
+            }
+
+            WriteCounts(json, "staticTlsRelocations", scan.StaticTlsRelocations);
+            WriteCounts(json, "dynamicTlsRelocations", scan.DynamicTlsRelocations);
+
+            json.Name("staticTlsSymbols").StartArray();
+            foreach (var symbol in scan.StaticTlsSymbols)
+            {
+                json.StartObject()
+                    .Property("name", symbol.Name)
+                    .Property("definedHere", symbol.DefinedHere)
+                    .EndObject();
+            }
+
+            json.EndArray();
+            json.Property("error", scan.Error);
+
+            json.Property("verdict", VerdictNames.ToName(library.Verdict))
+                .Property("requiredStaticTlsBytes", library.RequiredStaticTlsBytes);
+            WriteStrings(json, "chain", library.Chain);
+            json.Property("libc", library.Libc);
+            WriteRemedy(json, library.Remedy);
+            json.EndObject();
+        }
+
+        private static void WriteRemedy(JsonWriter json, Remedy? remedy)
+        {
+            json.Name("remedy");
+            if (remedy == null)
+            {
+                json.Null();
+                return;
+            }
+
+            json.StartObject()
+                .Property("knownLibrary", remedy.KnownLibrary)
+                .Property("buildFix", remedy.BuildFix)
+                .Property("runtimeWorkaround", remedy.RuntimeWorkaround)
+                .Property("glibcTunables", remedy.GlibcTunables)
+                .Property("summary", remedy.Summary)
+                .EndObject();
+        }
+
+        private static void WriteStrings(JsonWriter json, string name, IReadOnlyList<string> values)
+        {
+            json.Name(name).StartArray();
+            foreach (var value in values)
+            {
+                json.String(value);
+            }
+
+            json.EndArray();
+        }
+
+        private static void WriteCounts(JsonWriter json, string name, IReadOnlyDictionary<string, int> counts)
+        {
+            json.Name(name).StartObject();
+            foreach (var pair in counts)
+            {
+                json.Property(pair.Key, pair.Value);
+            }
+
+            json.EndObject();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.IO;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Json;
+using TlsGuard.Core.Policy;
+
+namespace TlsGuard.Core.Reporting
+{
+    /// <summary>
+    /// The machine-readable report (docs/json-schema.md). Field names are a public contract: add fields, never rename
+    /// or remove them without raising <see cref="SchemaVersion"/>.
+    /// </summary>
+    public static class JsonReportWriter
+    {
+        public const int SchemaVersion = 1;
+
+        public static void Write(TextWriter output, AnalysisReport report, ReportContext context)
+        {
+            var json = new JsonWriter(output);
+            json.StartObject();
+            json.Property("schemaVersion", SchemaVersion);
+            json.Name("tool").StartObject()
+                .Property("name", context.ToolName)
+                .Property("version", context.ToolVersion)
+                .EndObject();
+
+            json.Name("files").StartArray();
+            foreach (var library in report.Libraries)
+            {
+                JsonLibraryWriter.Write(json, library);
+            }
+
+            json.EndArray();
+
+            json.Name("budget");
+            if (report.Budgets.Count > 0)
+            {
+                WriteBudget(json, report.Budgets[0]);
+            }
+            else
+            {
+                json.Null();
+            }
+
+            json.Name("budgets").StartArray();
+            foreach (var budget in report.Budgets)
+            {
+                WriteBudget(json, budget);
+            }
+
+            json.EndArray();
+
+            json.Name("findings").StartArray();
+            foreach (var finding in report.Findings)
+            {
+                WriteFinding(json, finding, context);
+            }
+
+            json.EndArray();
+            json.EndObject();
+        }
+
+        private static void WriteBudget(JsonWriter json, LoadBudget budget)
+        {
+            json.StartObject()
+                .Property("libc", budget.Libc)
+                .Property("reserveBytes", budget.ReserveBytes)
+                .Property("requiredBytes", budget.RequiredBytes)
+                .Property("verdict", VerdictNames.ToName(budget.Verdict))
+                .EndObject();
+        }
+
+        private static void WriteFinding(JsonWriter json, Finding finding, ReportContext context)
+        {
+            json.StartObject()
+                .Property("id", finding.Id)
+                .Property("level", SeverityLevels.ToLevel(finding.Severity))
+                .Property("file", finding.FilePath)
+                .Property("message", finding.Message)
+                .Property("fingerprint", FindingKeys.FingerprintOf(finding))
+                .Property("packageId", finding.PackageId)
+                .Property("packageVersion", finding.PackageVersion)
+                .Property("helpUri", finding.Descriptor.HelpUri);
+
+            var state = context.BaselineStateOf(finding);
+            if (state != null)
+            {
+                json.Property("baselineState", state);
+            }
+
+            json.Name("properties").StartObject();
+            foreach (var property in finding.Properties)
+            {
+                json.Property(property.Key, property.Value);
+            }
+
+            json.EndObject();
+            json.EndObject();
+        }
+    }
+}

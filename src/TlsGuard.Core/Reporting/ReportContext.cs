@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Policy;
+
+namespace TlsGuard.Core.Reporting
+{
+    /// <summary>What a report writer needs besides the analysis itself: who wrote it, and where paths are relative to.</summary>
+    public sealed class ReportContext
+    {
+        public string ToolName { get; init; } = "tlsguard";
+
+        /// <summary>SemVer of the tool (no build metadata), for JSON tool.version and SARIF semanticVersion.</summary>
+        public string ToolVersion { get; init; } = "";
+
+        /// <summary>Files under this folder get repository-relative SARIF URIs (uriBaseId %SRCROOT%); null: absolute URIs only.</summary>
+        public string? RepositoryRoot { get; init; }
+
+        /// <summary>The project that brings packages in; SARIF places package-asset findings here, since the package cache is outside the repository.</summary>
+        public string? ProjectFile { get; init; }
+
+        /// <summary>The folder the tool ran in (SARIF invocations[0].workingDirectory); null: not recorded.</summary>
+        public string? WorkingDirectory { get; init; }
+
+        /// <summary>The outcome of applying a baseline, or null when none was used; writers then mark each finding new or unchanged.</summary>
+        public BaselineResult? Baseline { get; init; }
+
+        /// <summary>Rule documentation pages (Markdown) by diagnostic id, for SARIF help.markdown; a missing id gets a generated page.</summary>
+        public IReadOnlyDictionary<string, string> RuleHelpMarkdown { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>ANSI colours in the text report (only when writing to a terminal).</summary>
+        public bool UseColor { get; init; }
+
+        /// <summary>"new" or "unchanged" (SARIF baselineState spelling) when a baseline was applied, otherwise null.</summary>
+        public string? BaselineStateOf(Finding finding)
+        {
+            if (Baseline == null)
+            {
+                return null;
+            }
+
+            return Baseline.IsBaselined(finding) ? "unchanged" : "new";
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using TlsGuard.Core.Diagnostics;
+
+namespace TlsGuard.Core.Reporting
+{
+    /// <summary>The one spelling of severities in JSON and SARIF (SARIF's result.level vocabulary).</summary>
+    public static class SeverityLevels
+    {
+        public static string ToLevel(DiagnosticSeverity severity) => severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            DiagnosticSeverity.Message => "note",
+            _ => "none",
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Diagnostics;
+
+namespace TlsGuard.Core.Reporting
+{
+    /// <summary>The human report: one block per library that needs static TLS (one line for the rest), the findings, the budget and a summary.</summary>
+    public static class TextReportWriter
+    {
+        public static void Write(TextWriter output, AnalysisReport report, ReportContext context)
+        {
+            var style = new TextStyle(context.UseColor);
+            foreach (var library in report.Libraries)
+            {
+                if (NeedsBlock(library))
+                {
+                    TextLibraryBlock.Write(output, library, style);
+                }
+                else
+                {
+                    output.WriteLine(style.Dim(library.Scan.DisplayPath + ": no static TLS"));
+                }
+            }
+
+            if (report.Findings.Count > 0)
+            {
+                output.WriteLine();
+                output.WriteLine(style.Bold("Findings"));
+                foreach (var finding in report.Findings)
+                {
+                    var level = SeverityLevels.ToLevel(finding.Severity);
+                    var state = context.BaselineStateOf(finding) == "unchanged" ? " (baselined)" : "";
+                    output.WriteLine("  " + style.ForSeverity(finding.Severity, level + " " + finding.Id) + state + ": " + finding.Message);
+                    output.WriteLine("    " + style.Dim(finding.FilePath + "  " + finding.Descriptor.HelpUri));
+                }
+            }
+
+            output.WriteLine();
+            foreach (var budget in report.Budgets)
+            {
+                output.WriteLine(
+                    "Budget on " + budget.Libc + ": " + Bytes(budget.RequiredBytes) + " of static TLS needed, " + Bytes(budget.ReserveBytes)
+                    + " available: " + style.ForVerdict(budget.Verdict, VerdictNames.ToName(budget.Verdict)));
+            }
+
+            output.WriteLine(Summary(report));
+        }
+
+        /// <summary>"4 files: 1 fails, 0 at risk, 1 fits, 2 without static TLS; 3 findings (2 warnings, 1 note)".</summary>
+        public static string Summary(AnalysisReport report)
+        {
+            int Count(Verdict verdict) => report.Libraries.Count(library => library.Verdict == verdict);
+            var levels = report.Findings
+                .GroupBy(finding => finding.Severity)
+                .OrderByDescending(group => group.Key)
+                .Select(group => Plural(group.Count(), SeverityLevels.ToLevel(group.Key)));
+            var findings = report.Findings.Count == 0
+                ? "no findings"
+                : Plural(report.Findings.Count, "finding") + " (" + string.Join(", ", levels) + ")";
+            return Plural(report.Libraries.Count, "file") + ": " + Count(Verdict.Fails) + " fails, " + Count(Verdict.AtRisk) + " at risk, "
+                + Count(Verdict.Fits) + " fits, " + Count(Verdict.None) + " without static TLS; " + findings;
+        }
+
+        internal static string Bytes(long bytes) => bytes.ToString(CultureInfo.InvariantCulture) + (bytes == 1 ? " byte" : " bytes");
+
+        internal static string Plural(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
+
+        private static bool NeedsBlock(LibraryAssessment library) =>
+            library.Verdict != Verdict.None || library.Scan.Error != null || library.Scan.HasStaticTls || library.Chain.Count > 0;
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using TlsGuard.Core.Scanning;
+
+namespace TlsGuard.Tasks
+{
+    /// <summary>
+    /// Decides which candidates are worth scanning. Whatever is skipped is skipped quietly (a low-importance message):
+    /// Windows and macOS assets, managed files and the .NET runtime's own libraries are not TlsGuard's business.
+    /// </summary>
+    internal static class CandidateFilter
+    {
+        private static readonly string[] RuntimePackPrefixes =
+        {
+            "Microsoft.NETCore.App.Runtime.",
+            "Microsoft.AspNetCore.App.Runtime.",
+        };
+
+        private static readonly string[] NeverElfExtensions =
+        {
+            ".dll", ".dylib", ".exe", ".pdb", ".dbg", ".debug", ".a", ".lib", ".json", ".xml", ".txt", ".md",
+        };
+
+        /// <summary>Null when the file should be scanned, otherwise why it is not.</summary>
+        public static string? SkipReason(LibraryOrigin origin, string path, string? packageId)
+        {
+            if (IsRuntimePack(packageId))
+            {
+                return "part of the .NET runtime pack " + packageId;
+            }
+
+            if (origin == LibraryOrigin.User)
+            {
+                return null;
+            }
+
+            if (!File.Exists(path))
+            {
+                return "the file does not exist";
+            }
+
+            var fileName = Path.GetFileName(path);
+            if (SharedObjectName.IsMatch(fileName))
+            {
+                return null;
+            }
+
+            if (origin == LibraryOrigin.Publish || origin == LibraryOrigin.Output)
+            {
+                return "not named like a shared object (*.so, *.so.N)";
+            }
+
+            var extension = Path.GetExtension(fileName);
+            foreach (var never in NeverElfExtensions)
+            {
+                if (string.Equals(extension, never, StringComparison.OrdinalIgnoreCase))
+                {
+                    return "a " + never + " file";
+                }
+            }
+
+            return ElfScanner.LooksLikeElfOrArchive(path) ? null : "not an ELF file";
+        }
+
+        public static bool IsRuntimePack(string? packageId)
+        {
+            if (string.IsNullOrEmpty(packageId))
+            {
+                return false;
+            }
+
+            foreach (var prefix in RuntimePackPrefixes)
+            {
+                if (packageId!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,327 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Caching;
+using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Policy;
+using TlsGuard.Core.Reporting;
+using TlsGuard.Core.Scanning;
+
+namespace TlsGuard.Tasks
+{
+    /// <summary>
+    /// Checks native libraries for static TLS that will make dlopen fail and logs TLS0xx diagnostics.
+    /// A thin face over <see cref="LoadAnalyzer"/>: it maps items to inputs, findings to log entries, and keeps a scan
+    /// cache so that a no-op rebuild reads no library yet repeats every warning.
+    /// </summary>
+    public sealed class CheckNativeLibraries : Task
+    {
+        /// <summary>Files to check, with NuGetPackageId, NuGetPackageVersion, RuntimeIdentifier, DestinationSubPath/RelativePath, TlsGuardOrigin, TlsGuardSuppress.</summary>
+        public ITaskItem[] Libraries { get; set; } = new ITaskItem[0];
+
+        /// <summary>When set, shared objects under this folder that are not in <see cref="KnownOutputFiles"/> are checked too.</summary>
+        public string? OutputDirectory { get; set; }
+
+        /// <summary>Output-relative paths of files the build copies to <see cref="OutputDirectory"/> (checked at their source, or deliberately skipped).</summary>
+        public ITaskItem[] KnownOutputFiles { get; set; } = new ITaskItem[0];
+
+        public string? RuntimeIdentifier { get; set; }
+        public string? TargetLibc { get; set; }
+        public ITaskItem[] SearchPaths { get; set; } = new ITaskItem[0];
+        public string? Sysroot { get; set; }
+
+        /// <summary>A ;-list of sonames the host has loaded before any P/Invoke; empty: the dotnet host's set.</summary>
+        public string? StartupLibraries { get; set; }
+
+        /// <summary>error | warning | message | none for TLS001/002/003/006; empty: warning.</summary>
+        public string? Severity { get; set; }
+
+        /// <summary>A ;-list of file-name patterns (* and ?) whose findings are not reported.</summary>
+        public string? SuppressLibraries { get; set; }
+
+        public bool TreatWarningsAsErrors { get; set; }
+        public string? WarningsNotAsErrors { get; set; }
+        public string? NoWarn { get; set; }
+
+        /// <summary>fails | at-risk | any | never; empty: severity alone decides.</summary>
+        public string? FailOn { get; set; }
+
+        public string? BaselineFile { get; set; }
+
+        /// <summary>Report baseline entries that match nothing (TLS008); only the scan that sees the whole build should.</summary>
+        public bool ReportStaleBaselineEntries { get; set; }
+
+        public string? SarifFile { get; set; }
+        public string? ProjectFile { get; set; }
+        public string? RepositoryRoot { get; set; }
+
+        /// <summary>The analyzer hand-off file (see <see cref="AnalyzerResultsFile"/>).</summary>
+        public string? ResultsFile { get; set; }
+
+        public string? CacheFile { get; set; }
+
+        /// <summary>Keys of findings an earlier scan of this build already logged; they are not logged twice.</summary>
+        public ITaskItem[] AlreadyReported { get; set; } = new ITaskItem[0];
+
+        /// <summary>Keys of the findings this scan logged, to pass to a later scan's <see cref="AlreadyReported"/>.</summary>
+        [Output]
+        public ITaskItem[] ReportedFindings { get; private set; } = new ITaskItem[0];
+
+        [Output]
+        public int LibraryCount { get; private set; }
+
+        [Output]
+        public int ReadCount { get; private set; }
+
+        [Output]
+        public int CacheHitCount { get; private set; }
+
+        public override bool Execute()
+        {
+            if (!TryCreatePolicy(out var policy))
+            {
+                return false;
+            }
+
+            var candidates = CollectCandidates();
+            var cache = string.IsNullOrEmpty(CacheFile) ? new ScanCache(ToolIdentity.CacheKey) : ScanCache.Load(CacheFile!, ToolIdentity.CacheKey);
+            var source = new CachingScanSource(new DefaultScanSource(), cache);
+            var report = LoadAnalyzer.Analyze(candidates.Select(candidate => candidate.Input).ToList(), CreateOptions(), source);
+            SaveCache(cache);
+
+            LibraryCount = candidates.Count;
+            ReadCount = source.ReadCount;
+            CacheHitCount = source.CacheHitCount;
+
+            var suppression = new Suppression(candidates, new LibraryNamePatterns(SuppressLibraries));
+            var visible = report.Findings.Where(finding => !suppression.Hides(finding.FilePath)).ToList();
+            if (!TryApplyBaseline(visible, out var baseline))
+            {
+                return false;
+            }
+
+            var stale = ReportStaleBaselineEntries && baseline != null ? baseline.StaleFindings : new Finding[0];
+            var reported = LogFindings((baseline?.NewFindings ?? visible).Concat(stale), policy);
+
+            var shown = visible.Concat(stale).Where(finding => policy.LevelOf(finding) != DiagnosticSeverity.None).ToList();
+            WriteSarif(report, shown, baseline);
+            WriteResultsFile(report.Libraries.Where(library => !suppression.Hides(library.Input.Path)));
+
+            ReportedFindings = reported.ToArray();
+            Log.LogMessage(MessageImportance.Low, "TlsGuard: {0} libraries, {1} read, {2} from cache", LibraryCount, ReadCount, CacheHitCount);
+            return !Log.HasLoggedErrors;
+        }
+
+        private bool TryCreatePolicy(out SeverityPolicy policy)
+        {
+            policy = new SeverityPolicy(DiagnosticSeverity.Warning, null, false, null, null);
+            if (!SeverityPolicy.TryParseSeverity(Severity, out var severity))
+            {
+                Log.LogError("TlsGuardSeverity '{0}' is not one of: {1}.", Severity, string.Join(", ", SeverityPolicy.SeverityNames));
+                return false;
+            }
+
+            FailOnPolicy? failOn = null;
+            if (!string.IsNullOrWhiteSpace(FailOn))
+            {
+                if (!FailOnPolicy.TryParse(FailOn, out var level))
+                {
+                    Log.LogError("TlsGuardFailOn '{0}' is not one of: {1}.", FailOn, string.Join(", ", FailOnPolicy.Names));
+                    return false;
+                }
+
+                failOn = new FailOnPolicy(level);
+            }
+
+            policy = new SeverityPolicy(severity, failOn, TreatWarningsAsErrors, WarningsNotAsErrors, NoWarn);
+            return true;
+        }
+
+        private List<LibraryCandidate> CollectCandidates()
+        {
+            var candidates = new List<LibraryCandidate>();
+            var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var item in Libraries)
+            {
+                var candidate = LibraryItemMapper.Map(item);
+                var reason = CandidateFilter.SkipReason(candidate.Origin, candidate.Input.Path, candidate.Input.PackageId);
+                if (reason != null)
+                {
+                    Log.LogMessage(MessageImportance.Low, "TlsGuard: not checking {0}: {1}", candidate.Input.Path, reason);
+                    continue;
+                }
+
+                // The same file often arrives through several item lists; one input, suppressed if any item says so.
+                if (byPath.TryGetValue(candidate.Input.Path, out var index))
+                {
+                    if (candidate.Suppressed && !candidates[index].Suppressed)
+                    {
+                        candidates[index] = new LibraryCandidate(candidates[index].Input, candidates[index].Origin, suppressed: true);
+                    }
+
+                    continue;
+                }
+
+                byPath.Add(candidate.Input.Path, candidates.Count);
+                candidates.Add(candidate);
+            }
+
+            if (!string.IsNullOrEmpty(OutputDirectory))
+            {
+                foreach (var file in OutputDirectoryDiscovery.Find(OutputDirectory!, KnownOutputFiles.Select(item => item.ItemSpec)))
+                {
+                    if (byPath.ContainsKey(file))
+                    {
+                        continue;
+                    }
+
+                    var relativePath = OutputDirectoryDiscovery.RelativePath(OutputDirectory!, file);
+                    var input = new LibraryInput(file)
+                    {
+                        RelativePath = relativePath,
+                        RuntimeIdentifier = LibraryItemMapper.RuntimeIdentifierFromPath(relativePath),
+                    };
+                    byPath.Add(file, candidates.Count);
+                    candidates.Add(new LibraryCandidate(input, LibraryOrigin.Output, suppressed: false));
+                }
+            }
+
+            return candidates;
+        }
+
+        private AnalysisOptions CreateOptions()
+        {
+            var startup = ListSplitter.Split(StartupLibraries, ';');
+            return new AnalysisOptions
+            {
+                TargetLibc = string.IsNullOrWhiteSpace(TargetLibc) ? null : TargetLibc!.Trim(),
+                RuntimeIdentifier = string.IsNullOrWhiteSpace(RuntimeIdentifier) ? null : RuntimeIdentifier!.Trim(),
+                SearchPaths = SearchPaths.Select(item => item.GetMetadata("FullPath")).Where(path => path.Length > 0).ToList(),
+                Sysroot = string.IsNullOrWhiteSpace(Sysroot) ? null : Path.GetFullPath(Sysroot!.Trim()),
+                StartupLibraries = startup.Count == 0 ? null : startup,
+            };
+        }
+
+        private void SaveCache(ScanCache cache)
+        {
+            if (string.IsNullOrEmpty(CacheFile))
+            {
+                return;
+            }
+
+            try
+            {
+                cache.Save(CacheFile!);
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                // The cache only saves time; the next build reads the libraries again.
+                Log.LogMessage(MessageImportance.Low, "TlsGuard: could not write the scan cache {0}: {1}", CacheFile, exception.Message);
+            }
+        }
+
+        private bool TryApplyBaseline(IReadOnlyList<Finding> findings, out BaselineResult? result)
+        {
+            result = null;
+            if (string.IsNullOrWhiteSpace(BaselineFile))
+            {
+                return true;
+            }
+
+            try
+            {
+                result = Baseline.Load(BaselineFile!).Apply(findings);
+                return true;
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is BaselineFormatException)
+            {
+                Log.LogError(null, null, null, BaselineFile, 0, 0, 0, 0, "TlsGuardBaselineFile could not be read: {0}", exception.Message);
+                return false;
+            }
+        }
+
+        private List<ITaskItem> LogFindings(IEnumerable<Finding> findings, SeverityPolicy policy)
+        {
+            var already = new HashSet<string>(AlreadyReported.Select(item => item.ItemSpec), StringComparer.Ordinal);
+            var reported = new List<ITaskItem>();
+            foreach (var finding in findings)
+            {
+                var level = policy.LevelOf(finding);
+                var key = ReportedFindingKey.Of(finding);
+                if (level == DiagnosticSeverity.None || already.Contains(key))
+                {
+                    continue;
+                }
+
+                FindingLogger.Log(Log, finding, level);
+                reported.Add(new TaskItem(key));
+            }
+
+            return reported;
+        }
+
+        private void WriteSarif(AnalysisReport report, IReadOnlyList<Finding> findings, BaselineResult? baseline)
+        {
+            if (string.IsNullOrWhiteSpace(SarifFile))
+            {
+                return;
+            }
+
+            var filtered = new AnalysisReport { Libraries = report.Libraries, Budgets = report.Budgets, Findings = findings };
+            var context = new ReportContext
+            {
+                ToolVersion = ToolIdentity.Version,
+                RepositoryRoot = string.IsNullOrWhiteSpace(RepositoryRoot) ? null : RepositoryRoot,
+                ProjectFile = string.IsNullOrWhiteSpace(ProjectFile) ? null : ProjectFile,
+                WorkingDirectory = string.IsNullOrWhiteSpace(ProjectFile) ? null : Path.GetDirectoryName(ProjectFile),
+                Baseline = baseline,
+            };
+            var text = new StringWriter();
+            SarifReportWriter.Write(text, filtered, context);
+            WriteFile(SarifFile!, text.ToString(), "SARIF report");
+        }
+
+        private void WriteResultsFile(IEnumerable<LibraryAssessment> libraries)
+        {
+            if (!string.IsNullOrWhiteSpace(ResultsFile))
+            {
+                WriteFile(ResultsFile!, AnalyzerResultsFile.Format(libraries), "analyzer results file");
+            }
+        }
+
+        /// <summary>Unchanged content leaves the file alone: the results file is a compiler input, and a new time stamp would recompile.</summary>
+        private void WriteFile(string path, string content, string what)
+        {
+            try
+            {
+                AtomicFile.WriteAllTextIfChanged(path, content);
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                Log.LogError(null, null, null, path, 0, 0, 0, 0, "TlsGuard could not write the {0}: {1}", what, exception.Message);
+            }
+        }
+
+        /// <summary>TlsGuardSuppress item metadata and TlsGuardSuppressLibraries patterns, applied to the file a finding names.</summary>
+        private sealed class Suppression
+        {
+            private readonly HashSet<string> _paths = new HashSet<string>(StringComparer.Ordinal);
+            private readonly LibraryNamePatterns _patterns;
+
+            public Suppression(IEnumerable<LibraryCandidate> candidates, LibraryNamePatterns patterns)
+            {
+                _patterns = patterns;
+                foreach (var candidate in candidates.Where(candidate => candidate.Suppressed))
+                {
+                    _paths.Add(candidate.Input.Path);
+                }
+            }
+
+            public bool Hides(string path) => _paths.Contains(path) || _patterns.Matches(Path.GetFileName(path));
+        }
+    }
+}

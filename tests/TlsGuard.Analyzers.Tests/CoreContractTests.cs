@@ -1,0 +1,108 @@
+using System.Linq;
+using System.Threading.Tasks;
+using TlsGuard.Analyzers.Results;
+using TlsGuard.Analyzers.Rules;
+using TlsGuard.Analyzers.Tests.Infrastructure;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Reporting;
+using TlsGuard.Core.Scanning;
+using CoreCatalog = TlsGuard.Core.Diagnostics.DiagnosticCatalog;
+using CoreSeverity = TlsGuard.Core.Diagnostics.DiagnosticSeverity;
+using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
+
+namespace TlsGuard.Analyzers.Tests;
+
+/// <summary>
+/// The analyzer cannot load TlsGuard.Core, so it re-implements the results-file reader and carries the catalog text
+/// as linked source. These tests hold the two sides together.
+/// </summary>
+public sealed class CoreContractTests
+{
+    private static readonly LibraryAssessment[] Assessments =
+    [
+        Assessment("/pkgs/jemalloc/runtimes/linux-x64/native/libjemalloc.so.2", "runtimes/linux-x64/native/libjemalloc.so.2", Verdict.Fails, 2632, "glibc-2.32+", "rebuild jemalloc with --disable-initial-exec-tls"),
+        Assessment("/out/libmimalloc.so.2", null, Verdict.AtRisk, 1400, "glibc-2.32+", "set GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1024\tor preload it"),
+        Assessment("/out/win/libodd.so", "runtimes\\linux-musl-x64\\native\\libodd.so", Verdict.Fails, 16, "musl", ""),
+        Assessment("/out/libfits.so", null, Verdict.Fits, 64, "glibc-2.32+", "nothing to do"),
+        Assessment("/out/libplain.so", null, Verdict.None, 0, "glibc-2.32+", ""),
+    ];
+
+    [Fact]
+    public void Analyzer_reads_what_the_core_writes()
+    {
+        var text = AnalyzerResultsFile.Format(Assessments);
+
+        var written = AnalyzerResultsFile.Parse(text);
+        var read = ResultsFileParser.Parse(text);
+
+        Assert.Equal(3, written.Count);
+        Assert.Equal(
+            written.Select(e => (e.FileName, e.RelativePath, VerdictNames.ToName(e.Verdict), e.RequiredBytes, e.Libc, e.RemedySummary)),
+            read.Select(l => (l.FileName, l.RelativePath, l.Verdict == FlaggedVerdict.Fails ? "fails" : "at-risk", l.RequiredBytes, l.Libc, l.RemedySummary)));
+    }
+
+    [Fact]
+    public async Task Core_output_drives_the_analyzer()
+    {
+        const string source = """
+            using System.Runtime.InteropServices;
+
+            static class Native
+            {
+                [DllImport("jemalloc")] public static extern nint je_malloc(nuint size);
+                [DllImport("mimalloc")] public static extern nint mi_malloc(nuint size);
+                [DllImport("fits")] public static extern nint fits();
+                [DllImport("runtimes/linux-musl-x64/native/libodd.so")] public static extern int odd();
+            }
+            """;
+
+        var diagnostics = await AnalyzerRun.ForSource(source).WithResults(AnalyzerResultsFile.Format(Assessments)).RunAsync();
+
+        Assert.Equal(["TLS100", "TLS101", "TLS100"], diagnostics.Select(d => d.Id));
+        Assert.Equal(
+            "'jemalloc' binds to libjemalloc.so.2, which will fail to load on glibc-2.32+: needs 2632 bytes of static TLS. Fix: rebuild jemalloc with --disable-initial-exec-tls.",
+            diagnostics[0].GetMessage());
+        Assert.Contains("binds to runtimes/linux-musl-x64/native/libodd.so, which will fail to load on musl", diagnostics[2].GetMessage());
+    }
+
+    [Fact]
+    public void Analyzer_descriptors_say_what_the_catalog_says()
+    {
+        Assert.Equal(2, RuleDescriptors.All.Length);
+        foreach (var descriptor in RuleDescriptors.All)
+        {
+            var entry = CoreCatalog.Find(descriptor.Id);
+            Assert.NotNull(entry);
+            Assert.Equal(entry.Title, descriptor.Title.ToString());
+            Assert.Equal(entry.MessageFormat, descriptor.MessageFormat.ToString());
+            Assert.Equal(entry.Description, descriptor.Description.ToString());
+            Assert.Equal(entry.HelpUri, descriptor.HelpLinkUri);
+            Assert.Equal(entry.DefaultSeverity, ToCore(descriptor.DefaultSeverity));
+        }
+    }
+
+    [Fact]
+    public void Catalog_lists_every_analyzer_id_in_the_TLS1xx_range()
+    {
+        var analyzerIds = CoreCatalog.All.Select(d => d.Id).Where(id => id.StartsWith("TLS1"));
+
+        Assert.Equal(analyzerIds.OrderBy(id => id), RuleDescriptors.All.Select(d => d.Id).OrderBy(id => id));
+    }
+
+    private static CoreSeverity ToCore(RoslynSeverity severity) => severity switch
+    {
+        RoslynSeverity.Error => CoreSeverity.Error,
+        RoslynSeverity.Warning => CoreSeverity.Warning,
+        RoslynSeverity.Info => CoreSeverity.Message,
+        _ => CoreSeverity.None,
+    };
+
+    private static LibraryAssessment Assessment(string path, string? relativePath, Verdict verdict, long requiredBytes, string libc, string remedy) =>
+        new(new LibraryInput(path) { RelativePath = relativePath }, new ElfScanResult { Path = path })
+        {
+            Verdict = verdict,
+            RequiredStaticTlsBytes = requiredBytes,
+            Libc = libc,
+            Remedy = new Remedy { Summary = remedy },
+        };
+}

@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.IO;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Scanning;
+
+namespace TlsGuard.Cli.Tests
+{
+    /// <summary>Hand-built analysis results, so the writers are tested independently of the scanner and the analysis.</summary>
+    internal static class SampleReports
+    {
+        public const string RepoRoot = "/src/app";
+        public static readonly string FailingPath = Path.Combine(RepoRoot, "native", "libfails.so");
+        public static readonly string PackagePath = "/home/u/.nuget/packages/acme.native/1.2.3/runtimes/linux-x64/native/libacme.so";
+        public static readonly string BrokenPath = Path.Combine(RepoRoot, "native", "broken.so");
+
+        public static AnalysisReport Create()
+        {
+            var failing = new ElfScanResult
+            {
+                Path = FailingPath,
+                Machine = "x86_64",
+                ElfClass = 64,
+                Endianness = "little",
+                Type = "dyn",
+                Soname = "libfails.so",
+                Needed = new[] { "libc.so.6" },
+                Runpath = new[] { "$ORIGIN" },
+                DfStaticTls = true,
+                TlsBlock = new TlsBlock(2632, 64, 0),
+                StaticTlsRelocations = new SortedDictionary<string, int> { ["R_X86_64_TPOFF64"] = 1 },
+                DynamicTlsRelocations = new SortedDictionary<string, int> { ["R_X86_64_DTPMOD64"] = 2 },
+                StaticTlsSymbols = new[] { new StaticTlsSymbol(null, true, 1), new StaticTlsSymbol("errno_like", false, 2) },
+            };
+            var package = new ElfScanResult
+            {
+                Path = PackagePath,
+                Machine = "x86_64",
+                ElfClass = 64,
+                Endianness = "little",
+                Type = "dyn",
+                Needed = new[] { "libfails.so" },
+            };
+            var broken = new ElfScanResult { Path = BrokenPath, Error = "truncated ELF header" };
+            var archive = new ElfScanResult
+            {
+                Path = Path.Combine(RepoRoot, "lib", "libobjs.a"),
+                ArchiveMember = "ie.o",
+                Machine = "aarch64",
+                ElfClass = 64,
+                Endianness = "little",
+                Type = "rel",
+                StaticTlsRelocations = new SortedDictionary<string, int> { ["R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21"] = 2 },
+                ObjectTlsModel = TlsAccessModel.InitialExec,
+            };
+            var remedy = new Remedy
+            {
+                KnownLibrary = "jemalloc",
+                BuildFix = "./configure --disable-initial-exec-tls",
+                RuntimeWorkaround = "LD_PRELOAD=libfails.so",
+                GlibcTunables = "GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472",
+                Summary = "rebuild with --disable-initial-exec-tls",
+            };
+
+            return new AnalysisReport
+            {
+                Libraries = new[]
+                {
+                    new LibraryAssessment(new LibraryInput(FailingPath), failing)
+                    {
+                        Verdict = Verdict.Fails, RequiredStaticTlsBytes = 2632, Libc = "glibc-2.32+", Remedy = remedy,
+                    },
+                    new LibraryAssessment(new LibraryInput(PackagePath) { PackageId = "Acme.Native", PackageVersion = "1.2.3" }, package)
+                    {
+                        Verdict = Verdict.Fails, RequiredStaticTlsBytes = 2632, Libc = "glibc-2.32+",
+                        Chain = new[] { "libacme.so", "libfails.so" }, Remedy = remedy,
+                    },
+                    new LibraryAssessment(new LibraryInput(BrokenPath), broken) { Libc = "glibc-2.32+" },
+                    new LibraryAssessment(new LibraryInput(archive.Path), archive) { Verdict = Verdict.AtRisk, Libc = "glibc-2.32+" },
+                },
+                Budgets = new[]
+                {
+                    new LoadBudget { Libc = "glibc-2.32+", ReserveBytes = 1672, RequiredBytes = 2632, Verdict = Verdict.Fails },
+                    new LoadBudget { Libc = "musl", ReserveBytes = 0, RequiredBytes = 2632, Verdict = Verdict.Fails },
+                },
+                Findings = new[]
+                {
+                    new Finding(DiagnosticCatalog.LibraryFailsToLoad, FailingPath, "libfails.so will fail to load")
+                    {
+                        Fingerprint = "TLS001|libfails.so|2632",
+                        Properties = new Dictionary<string, string> { ["requiredBytes"] = "2632" },
+                    },
+                    new Finding(DiagnosticCatalog.LibraryFailsToLoad, PackagePath, "libacme.so will fail to load (needs libfails.so)")
+                    {
+                        PackageId = "Acme.Native", PackageVersion = "1.2.3", Fingerprint = "TLS001|libacme.so|2632",
+                    },
+                    new Finding(DiagnosticCatalog.FileUnreadable, BrokenPath, "broken.so could not be checked: truncated ELF header")
+                    {
+                        Fingerprint = "TLS004|broken.so",
+                    },
+                    new Finding(DiagnosticCatalog.DependencyNotFound, PackagePath, "libacme.so needs libz.so.1, which was not found")
+                    {
+                        Fingerprint = "TLS005|libacme.so|libz.so.1",
+                    },
+                },
+            };
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace TlsGuard.Cli.Tests
+{
+    /// <summary>`tlsguard scan` in process over the committed fixtures: exit codes and the text report.</summary>
+    public sealed class ScanCommandTests
+    {
+        private static readonly string IeOwn = Repo.Fixture("x86_64-gcc/libie_own.so");
+
+        [Fact]
+        public void FailingLibraryExitsOneWithAReadableBlock()
+        {
+            var block = Manifest.Entry("x86_64-gcc/libie_own.so").GetProperty("tlsBlock");
+
+            var run = CliRun.Of("scan", IeOwn, "--no-color");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Contains(IeOwn + ": FAILS on glibc-2.32+", run.Output);
+            Assert.Contains("  tls block   " + block.GetProperty("size") + " bytes, align " + block.GetProperty("align") + "\n", run.Output);
+            Assert.Contains("  static tls  R_X86_64_TPOFF64 x1", run.Output);
+            Assert.Contains("  symbols     (own block)", run.Output);
+            Assert.Contains("  remedy      ", run.Output);
+            Assert.Contains("warning TLS001", run.Output);
+            Assert.Contains("1 file: 1 fails, 0 at risk, 0 fits, 0 without static TLS", run.Output);
+            Assert.EndsWith("tlsguard: failed: 1 finding at --fail-on fails: TLS001 libie_own.so\n", run.Output);
+        }
+
+        [Fact]
+        public void LibraryWithoutStaticTlsExitsZero()
+        {
+            var run = CliRun.Of("scan", Repo.Fixture("x86_64-gcc/libgd.so"));
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("libgd.so: no static TLS", run.Output);
+            Assert.EndsWith("tlsguard: passed: no finding reaches --fail-on fails\n", run.Output);
+        }
+
+        [Fact]
+        public void FailOnNeverReportsButExitsZero()
+        {
+            var run = CliRun.Of("scan", IeOwn, "--fail-on", "never");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("warning TLS001", run.Output);
+        }
+
+        [Fact]
+        public void ObjectFilesWithInitialExecCountFromAtRisk()
+        {
+            var objectFile = Repo.Fixture("x86_64-gcc/ie.o");
+
+            var fails = CliRun.Of("scan", objectFile);
+            var atRisk = CliRun.Of("scan", objectFile, "--fail-on", "at-risk");
+
+            Assert.True(fails.ExitCode == 0, fails.ToString());
+            Assert.Contains("TLS003", fails.Output);
+            Assert.True(atRisk.ExitCode == 1, atRisk.ToString());
+        }
+
+        [Fact]
+        public void UnreadableElfCountsOnlyWithFailOnAny()
+        {
+            using var temp = new TempDirectory();
+            var truncated = temp.File("libtruncated.so");
+            File.WriteAllBytes(truncated, File.ReadAllBytes(IeOwn).Take(40).ToArray());
+
+            var fails = CliRun.Of("scan", temp.Path);
+            var any = CliRun.Of("scan", temp.Path, "--fail-on", "any");
+
+            Assert.True(fails.ExitCode == 0, fails.ToString());
+            Assert.Contains("TLS004", fails.Output);
+            Assert.True(any.ExitCode == 1, any.ToString());
+        }
+
+        [Fact]
+        public void FoldersAreSearchedRecursivelyAndJudgedTogether()
+        {
+            using var temp = new TempDirectory();
+            temp.CopyIn(IeOwn, "a/libie_own.so");
+            temp.CopyIn(Repo.Fixture("x86_64-gcc/libgd.so"), "b/c/libgd.so");
+            File.WriteAllText(temp.File("b/readme.txt"), "not a library");
+
+            var run = CliRun.Of("scan", temp.Path, "--format", "json");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            var files = JsonDocument.Parse(run.Output).RootElement.GetProperty("files").EnumerateArray()
+                .Select(f => Path.GetFileName(f.GetProperty("path").GetString())).OrderBy(n => n);
+            Assert.Equal(new[] { "libgd.so", "libie_own.so" }, files);
+        }
+
+        [Fact]
+        public void MuslTargetFailsEvenASmallInitialExecBlock()
+        {
+            var mimallocLike = Repo.Fixture("x86_64-gcc/libie_ext.so");
+
+            var glibc = CliRun.Of("scan", mimallocLike, "--format", "json", "--search", Path.GetDirectoryName(mimallocLike)!);
+            var musl = CliRun.Of("scan", mimallocLike, "--format", "json", "--libc", "musl", "--search", Path.GetDirectoryName(mimallocLike)!);
+            var rid = CliRun.Of("scan", mimallocLike, "--format", "json", "--rid", "linux-musl-x64", "--search", Path.GetDirectoryName(mimallocLike)!);
+
+            Assert.True(glibc.ExitCode == 0, glibc.ToString());
+            Assert.True(musl.ExitCode == 1, musl.ToString());
+            Assert.True(rid.ExitCode == 1, rid.ToString());
+            Assert.Equal("musl", JsonDocument.Parse(musl.Output).RootElement.GetProperty("files")[0].GetProperty("libc").GetString());
+            Assert.Equal("musl", JsonDocument.Parse(rid.Output).RootElement.GetProperty("budget").GetProperty("libc").GetString());
+        }
+
+        [Fact]
+        public void RaisingTheOptionalStaticTlsTunableMakesJemallocFit()
+        {
+            var defaults = CliRun.Of("scan", Repo.Jemalloc);
+            var tuned = CliRun.Of("scan", Repo.Jemalloc, "--optional-static-tls", "1472");
+
+            Assert.True(defaults.ExitCode == 1, defaults.ToString());
+            Assert.True(tuned.ExitCode == 0, tuned.ToString());
+        }
+
+        [Fact]
+        public void ReportGoesToTheOutputFileAndTheStatusToStdout()
+        {
+            using var temp = new TempDirectory();
+            var output = temp.File("reports/tlsguard.json");
+
+            var run = CliRun.Of("scan", IeOwn, "--format", "json", "--output", output);
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Equal(1, JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("schemaVersion").GetInt32());
+            Assert.Equal("Report written to " + output + "\ntlsguard: failed: 1 finding at --fail-on fails: TLS001 libie_own.so\n", run.Output);
+        }
+
+        [Fact]
+        public void VersionPrintsTheToolVersion()
+        {
+            var run = CliRun.Of("--version");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.StartsWith(ToolInfo.Version, run.Output.Trim());
+            Assert.Matches(@"^\d+\.\d+\.\d+", ToolInfo.Version);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TlsGuard.IntegrationTests.Infrastructure;
+
+namespace TlsGuard.IntegrationTests.InProcess
+{
+    /// <summary>build/TlsGuard.props and .targets evaluated and built in process, with the task freshly built from src/.</summary>
+    public class RepositoryImportTests
+    {
+        private const string OwnLibrary = """
+              <ItemGroup>
+                <None Include="native/libie_own.so" CopyToOutputDirectory="PreserveNewest" />
+              </ItemGroup>
+            """;
+
+        [Fact]
+        public void Evaluation_sets_the_documented_defaults_and_hooks()
+        {
+            using var scratch = new Scratch("eval");
+            var project = InProcessBuild.Evaluate(RepositoryImportProject.Create(scratch, ""));
+
+            Assert.Equal("true", project.GetPropertyValue("TlsGuardEnabled"));
+            Assert.Equal("warning", project.GetPropertyValue("TlsGuardSeverity"));
+            Assert.Equal("CopyFilesToOutputDirectory", project.GetPropertyValue("TlsGuardAfterTargets"));
+            Assert.Equal("", project.GetPropertyValue("TlsGuardFailOn"));
+            Assert.Contains(project.GetItems("CompilerVisibleItemMetadata"), item => item.EvaluatedInclude == "AdditionalFiles" && item.GetMetadataValue("MetadataName") == "TlsGuardKind");
+
+            var targets = project.Targets;
+            Assert.Equal("GenerateMSBuildEditorConfigFileCore;CoreCompile", targets["TlsGuardCheck"].BeforeTargets);
+            Assert.Equal("$(TlsGuardAfterTargets)", targets["TlsGuardScanOutput"].AfterTargets);
+            Assert.Equal("ComputeResolvedFilesToPublishList", targets["TlsGuardCheckPublish"].AfterTargets);
+        }
+
+        [Fact]
+        public void A_build_warns_about_the_project_library_and_hands_the_results_to_the_analyzer()
+        {
+            using var scratch = new Scratch("inproc");
+            var library = scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
+
+            var first = InProcessBuild.RestoreAndBuild(projectPath, null, "Build");
+
+            Assert.True(first.Succeeded, first.Log.ToString());
+            var warning = Assert.Single(first.Log.Tls("TLS001"));
+            Assert.Equal(library, warning.File);
+            Assert.Equal("https://github.com/tlsguard/tlsguard/blob/main/docs/rules/TLS001.md", warning.HelpLink);
+
+            var resultsFile = first.Project.GetItems("AdditionalFiles").Single(item => item.GetMetadataValue("TlsGuardKind") == "ScanResults");
+            var resultsPath = Path.Combine(scratch.Path, resultsFile.EvaluatedInclude);
+            Assert.Equal("TlsGuard.libraries.tsv", Path.GetFileName(resultsPath));
+            Assert.Contains(File.ReadAllLines(resultsPath), line => line.StartsWith("libie_own.so\tnative/libie_own.so\tfails\t", System.StringComparison.Ordinal));
+
+            var editorConfig = Directory.GetFiles(Path.Combine(scratch.Path, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).Single();
+            Assert.Contains("build_metadata.AdditionalFiles.TlsGuardKind = ScanResults", File.ReadAllText(editorConfig));
+
+            var fileWrites = first.Project.GetItems("FileWrites").Select(item => Path.GetFileName(item.EvaluatedInclude)).ToList();
+            Assert.Contains("TlsGuard.cache", fileWrites);
+            Assert.Contains("TlsGuard.libraries.tsv", fileWrites);
+            Assert.Contains("TlsGuard: 1 libraries, 1 read, 0 from cache", first.Log.CacheStatistics);
+        }
+
+        [Fact]
+        public void A_rebuild_repeats_the_warning_from_the_cache()
+        {
+            using var scratch = new Scratch("inproc-again");
+            scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
+            InProcessBuild.RestoreAndBuild(projectPath, null, "Build");
+
+            var second = InProcessBuild.Build(projectPath, null, "Build");
+
+            Assert.True(second.Succeeded, second.Log.ToString());
+            Assert.Single(second.Log.Tls("TLS001"));
+            Assert.All(second.Log.CacheStatistics, line => Assert.Contains(" 0 read,", line));
+            Assert.Contains("TlsGuard: 1 libraries, 0 read, 1 from cache", second.Log.CacheStatistics);
+        }
+
+        [Fact]
+        public void Design_time_builds_scan_nothing_but_pass_the_last_results_on()
+        {
+            using var scratch = new Scratch("designtime");
+            scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
+            InProcessBuild.RestoreAndBuild(projectPath, null, "Build");
+
+            var designTime = InProcessBuild.Build(
+                projectPath,
+                new Dictionary<string, string> { ["DesignTimeBuild"] = "true", ["SkipCompilerExecution"] = "true", ["ProvideCommandLineArgs"] = "true" },
+                "Compile");
+
+            Assert.True(designTime.Succeeded, designTime.Log.ToString());
+            Assert.DoesNotContain("CheckNativeLibraries", designTime.Log.TasksRun);
+            Assert.Empty(designTime.Log.Tls("TLS001"));
+            Assert.Contains(designTime.Project.GetItems("AdditionalFiles"), item => item.GetMetadataValue("TlsGuardKind") == "ScanResults");
+        }
+
+        [Fact]
+        public void TlsGuardEnabled_false_turns_everything_off()
+        {
+            using var scratch = new Scratch("disabled");
+            scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
+
+            var build = InProcessBuild.RestoreAndBuild(projectPath, new Dictionary<string, string> { ["TlsGuardEnabled"] = "false" }, "Build");
+
+            Assert.True(build.Succeeded, build.Log.ToString());
+            Assert.DoesNotContain("CheckNativeLibraries", build.Log.TasksRun);
+            Assert.DoesNotContain(build.Project.GetItems("AdditionalFiles"), item => item.GetMetadataValue("TlsGuardKind") == "ScanResults");
+        }
+
+        [Fact]
+        public void Severity_error_fails_the_build_with_TLS001()
+        {
+            using var scratch = new Scratch("severity");
+            scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
+
+            var build = InProcessBuild.RestoreAndBuild(projectPath, new Dictionary<string, string> { ["TlsGuardSeverity"] = "error" }, "Build");
+
+            Assert.False(build.Succeeded);
+            Assert.Single(build.Log.Errors, error => error.Code == "TLS001");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace TlsGuard.IntegrationTests.Infrastructure
+{
+    /// <summary>A project outside the repository that references the packed TlsGuard from the local feed.</summary>
+    internal sealed class Consumer
+    {
+        private int _logCount;
+
+        private Consumer(Scratch folder, string projectPath)
+        {
+            Folder = folder;
+            ProjectPath = projectPath;
+        }
+
+        public Scratch Folder { get; }
+        public string ProjectPath { get; }
+        public string Directory => Folder.Path;
+
+        public static Consumer Create(PackageFeed feed, Scratch folder, string body, string outputType = "Exe", string source = "System.Console.WriteLine(\"hello\");\n")
+        {
+            folder.Write(outputType == "Exe" ? "Program.cs" : "Library.cs", source);
+            var projectPath = folder.Write("Consumer.csproj", $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>{outputType}</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <RestorePackagesPath>{feed.PackagesDirectory}</RestorePackagesPath>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="TlsGuard" Version="{feed.Version}" PrivateAssets="all" />
+                  </ItemGroup>
+                {body}
+                </Project>
+                """);
+            return new Consumer(folder, projectPath);
+        }
+
+        /// <summary>Runs `dotnet &lt;verb&gt;` with a binary log and returns what it logged.</summary>
+        public ConsumerBuild Run(string verb, params string[] arguments)
+        {
+            var binaryLog = Path.Combine(Directory, "logs", verb + "-" + (++_logCount) + ".binlog");
+            var all = new List<string> { verb, ProjectPath, "-nologo", "-bl:" + binaryLog };
+            all.AddRange(arguments);
+            var result = DotNet.Run(Directory, all.ToArray());
+            if (!File.Exists(binaryLog))
+            {
+                throw new InvalidOperationException("no binary log from dotnet " + string.Join(" ", all) + ":\n" + result.Output);
+            }
+
+            return new ConsumerBuild(result, BuildLog.Read(binaryLog));
+        }
+    }
+
+    internal sealed record ConsumerBuild(CommandResult Command, BuildLog Log)
+    {
+        public bool Succeeded => Command.ExitCode == 0;
+
+        public override string ToString() => "exit " + Command.ExitCode + "\n" + Log + "\n" + Command.Output;
+    }
+}

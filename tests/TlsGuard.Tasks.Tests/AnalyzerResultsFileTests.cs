@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Reporting;
+using TlsGuard.Core.Scanning;
+
+namespace TlsGuard.Tasks.Tests
+{
+    public class AnalyzerResultsFileTests
+    {
+        [Fact]
+        public void Lists_only_failing_and_at_risk_libraries_in_a_stable_order()
+        {
+            var text = AnalyzerResultsFile.Format(new[]
+            {
+                Assessment("/p/libz.so", "runtimes/linux-x64/native/libz.so", Verdict.AtRisk, 1200, "glibc-2.32+", "rebuild with -ftls-model=global-dynamic"),
+                Assessment("/p/libfits.so", null, Verdict.Fits, 16, "glibc-2.32+", ""),
+                Assessment("/p/libnone.so", null, Verdict.None, 0, "glibc-2.32+", ""),
+                Assessment("/p/libjemalloc.so.2", "libjemalloc.so.2", Verdict.Fails, 2632, "glibc-2.32+", "./configure --disable-initial-exec-tls"),
+            });
+
+            Assert.Equal(
+                "# tlsguard-results 1\n"
+                + "libjemalloc.so.2\tlibjemalloc.so.2\tfails\t2632\tglibc-2.32+\t./configure --disable-initial-exec-tls\n"
+                + "libz.so\truntimes/linux-x64/native/libz.so\tat-risk\t1200\tglibc-2.32+\trebuild with -ftls-model=global-dynamic\n",
+                text);
+        }
+
+        [Fact]
+        public void Separators_inside_fields_are_replaced_and_the_file_parses_back()
+        {
+            var text = AnalyzerResultsFile.Format(new[]
+            {
+                Assessment("/p/libfoo.so", "sub\\libfoo.so", Verdict.Fails, 4096, "musl", "line one\nline\ttwo"),
+            });
+
+            var entry = AnalyzerResultsFile.Parse(text).Single();
+
+            Assert.Equal("libfoo.so", entry.FileName);
+            Assert.Equal("sub/libfoo.so", entry.RelativePath);
+            Assert.Equal(Verdict.Fails, entry.Verdict);
+            Assert.Equal(4096, entry.RequiredBytes);
+            Assert.Equal("musl", entry.Libc);
+            Assert.Equal("line one line two", entry.RemedySummary);
+        }
+
+        [Fact]
+        public void No_flagged_library_gives_just_the_header()
+        {
+            Assert.Equal("# tlsguard-results 1\n", AnalyzerResultsFile.Format(Array.Empty<LibraryAssessment>()));
+            Assert.Empty(AnalyzerResultsFile.Parse("# tlsguard-results 1\n"));
+        }
+
+        [Fact]
+        public void A_foreign_file_is_rejected_and_malformed_lines_are_skipped()
+        {
+            Assert.Throws<FormatException>(() => AnalyzerResultsFile.Parse("libfoo.so\tx\tfails\t1\tglibc\tfix\n"));
+
+            var entries = AnalyzerResultsFile.Parse("# tlsguard-results 1\r\nshort\tline\nlibfoo.so\tlibfoo.so\tfails\tmany\tglibc\tfix\nlibok.so\tlibok.so\tat-risk\t8\tglibc\tfix\n");
+
+            Assert.Equal("libok.so", entries.Single().FileName);
+        }
+
+        private static LibraryAssessment Assessment(string path, string? relativePath, Verdict verdict, long bytes, string libc, string remedy) =>
+            new LibraryAssessment(new LibraryInput(path) { RelativePath = relativePath }, new ElfScanResult { Path = path })
+            {
+                Verdict = verdict,
+                RequiredStaticTlsBytes = bytes,
+                Libc = libc,
+                Remedy = new Remedy { Summary = remedy },
+            };
+    }
+}

@@ -1,0 +1,67 @@
+namespace TlsGuard.Tasks.Tests
+{
+    public class CandidateFilterTests
+    {
+        [Theory]
+        [InlineData("Microsoft.NETCore.App.Runtime.linux-x64")]
+        [InlineData("microsoft.netcore.app.runtime.linux-musl-arm64")]
+        [InlineData("Microsoft.AspNetCore.App.Runtime.linux-x64")]
+        public void Runtime_pack_files_are_never_checked(string packageId)
+        {
+            Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Package, Fixtures.IeOwnX64, packageId));
+            Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.User, Fixtures.IeOwnX64, packageId));
+        }
+
+        [Fact]
+        public void Shared_objects_are_checked_from_every_origin()
+        {
+            foreach (var origin in new[] { LibraryOrigin.User, LibraryOrigin.Package, LibraryOrigin.Project, LibraryOrigin.Output, LibraryOrigin.Publish })
+            {
+                Assert.Null(CandidateFilter.SkipReason(origin, Fixtures.IeOwnX64, "Foo.Native"));
+            }
+        }
+
+        [Fact]
+        public void Windows_and_mac_assets_are_skipped_quietly()
+        {
+            using var temp = new TempDirectory();
+            var dll = temp.Copy(Fixtures.IeOwnX64, "runtimes/win-x64/native/foo.dll");
+            var dylib = temp.File("runtimes/osx-arm64/native/libfoo.dylib", "\u00cf\u00fa\u00ed\u00fe");
+
+            Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Package, dll, "Foo"));
+            Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Package, dylib, "Foo"));
+        }
+
+        [Fact]
+        public void Project_files_without_a_library_name_are_checked_only_with_the_elf_magic()
+        {
+            using var temp = new TempDirectory();
+            var elf = temp.Copy(Fixtures.IeOwnX64, "native/plugin.bin");
+            var text = temp.File("native/settings.conf", "key=value");
+
+            Assert.Null(CandidateFilter.SkipReason(LibraryOrigin.Project, elf, null));
+            Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Project, text, null));
+        }
+
+        [Fact]
+        public void Publish_and_output_sets_are_limited_to_library_names_so_the_apphost_is_left_out()
+        {
+            using var temp = new TempDirectory();
+            var apphost = temp.Copy(Fixtures.Bin("x86_64-gcc", "exe_le"), "publish/MyApp");
+
+            Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Publish, apphost, null));
+            Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Output, apphost, null));
+            Assert.Null(CandidateFilter.SkipReason(LibraryOrigin.Project, apphost, null));
+        }
+
+        [Fact]
+        public void Missing_files_are_skipped_unless_the_user_named_them()
+        {
+            using var temp = new TempDirectory();
+            var missing = temp.Combine("libgone.so");
+
+            Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Package, missing, "Foo"));
+            Assert.Null(CandidateFilter.SkipReason(LibraryOrigin.User, missing, null));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.IO;
+using System.Linq;
+
+namespace TlsGuard.Tasks.Tests
+{
+    public class OutputDirectoryDiscoveryTests
+    {
+        [Fact]
+        public void Finds_shared_objects_the_build_did_not_copy()
+        {
+            using var temp = new TempDirectory();
+            var built = temp.File("bin/libnative.so.1");
+            var nested = temp.File("bin/plugins/libplugin.so");
+            temp.File("bin/libcopied.so");
+            temp.File("bin/runtimes/linux-x64/native/libpkg.so");
+            temp.File("bin/app.dll");
+            temp.File("bin/notes.so.txt");
+
+            var found = OutputDirectoryDiscovery.Find(temp.Combine("bin"), new[] { "libcopied.so", "runtimes/linux-x64/native/libpkg.so" });
+
+            Assert.Equal(new[] { built, nested }.OrderBy(path => path, System.StringComparer.Ordinal), found);
+        }
+
+        [Fact]
+        public void Symbolic_links_are_left_to_the_file_they_point_at()
+        {
+            using var temp = new TempDirectory();
+            var real = temp.File("bin/libfoo.so.1.2");
+            File.CreateSymbolicLink(temp.Combine("bin/libfoo.so.1"), real);
+            File.CreateSymbolicLink(temp.Combine("bin/libfoo.so"), "libfoo.so.1");
+
+            Assert.Equal(new[] { real }, OutputDirectoryDiscovery.Find(temp.Combine("bin"), new string[0]));
+        }
+
+        [Fact]
+        public void A_missing_output_directory_gives_nothing()
+        {
+            using var temp = new TempDirectory();
+
+            Assert.Empty(OutputDirectoryDiscovery.Find(temp.Combine("bin/Debug/net10.0/"), new string[0]));
+        }
+
+        [Fact]
+        public void Relative_paths_use_forward_slashes()
+        {
+            using var temp = new TempDirectory();
+            var file = temp.File("bin/plugins/libplugin.so");
+
+            Assert.Equal("plugins/libplugin.so", OutputDirectoryDiscovery.RelativePath(temp.Combine("bin/"), file));
+        }
+    }
+}
