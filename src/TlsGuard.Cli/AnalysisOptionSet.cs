@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using TlsGuard.Core.Analysis;
 
 namespace TlsGuard.Cli
@@ -24,21 +25,25 @@ namespace TlsGuard.Cli
 
         public Option<string[]> Search { get; } = new Option<string[]>("--search")
         {
+            HelpName = "dir",
             Description = "A folder to resolve DT_NEEDED dependencies from (repeatable).",
         };
 
         public Option<string?> Sysroot { get; } = new Option<string?>("--sysroot")
         {
+            HelpName = "dir",
             Description = "A sysroot whose lib folders are searched after --search (cross builds).",
         };
 
         public Option<string[]> StartupLibraries { get; } = new Option<string[]>("--startup-lib")
         {
-            Description = "A soname the host process loads before any P/Invoke (repeatable; default: the dotnet host's set).",
+            HelpName = "soname",
+            Description = "A soname the host process loads before any P/Invoke (repeatable; replaces the dotnet host's default set).",
         };
 
         public Option<long?> OptionalStaticTls { get; } = new Option<long?>("--optional-static-tls")
         {
+            HelpName = "bytes",
             Description = "glibc.rtld.optional_static_tls as the application runs with it (default 512).",
         };
 
@@ -52,13 +57,17 @@ namespace TlsGuard.Cli
                     result.AddError("--libc '" + value + "' is not a C library; use glibc, glibc-X.Y, musl, bionic or freebsd.");
                 }
             });
-            OptionalStaticTls.Validators.Add(result =>
+            OptionalStaticTls.CustomParser = result =>
             {
-                if (result.GetValueOrDefault<long?>() < 0)
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes))
                 {
-                    result.AddError("--optional-static-tls must be 0 or more bytes.");
+                    return bytes;
                 }
-            });
+
+                result.AddError("--optional-static-tls '" + text + "' is not a byte count (0 or more).");
+                return null;
+            };
         }
 
         public void AddTo(Command command)

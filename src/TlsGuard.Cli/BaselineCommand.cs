@@ -12,6 +12,7 @@ namespace TlsGuard.Cli
             var analysis = new AnalysisOptionSet();
             var output = new Option<string>("--output", "-o")
             {
+                HelpName = "file",
                 Description = "The baseline file to write (JSON; commit it next to your build).",
                 Required = true,
             };

@@ -22,17 +22,18 @@ namespace TlsGuard.Cli
                 DefaultValueFactory = _ => ReportFormat.Text,
             };
             format.AcceptOnlyFromAmong(ReportFormat.Names);
-            var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+            var output = new Option<string?>("--output", "-o") { HelpName = "file", Description = "Write the report to this file instead of standard output." };
             var failOn = new Option<string>("--fail-on")
             {
                 Description = "Findings that make the exit code 1: fails (TLS001, TLS006), at-risk (also TLS002, TLS003), any (every warning), never.",
                 DefaultValueFactory = _ => "fails",
             };
             failOn.AcceptOnlyFromAmong(FailOnPolicy.Names.ToArray());
-            var baseline = new Option<string?>("--baseline") { Description = "Only findings not in this baseline file (tlsguard baseline) count toward failure." };
+            var baseline = new Option<string?>("--baseline") { HelpName = "file", Description = "Only findings not in this baseline file (tlsguard baseline) count toward failure." };
             var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report." };
             var sourceRoot = new Option<string?>("--source-root")
             {
+                HelpName = "dir",
                 Description = "SARIF locations are relative to this folder (default: the git checkout around the working directory).",
             };
 
@@ -123,13 +124,22 @@ namespace TlsGuard.Cli
             }
         }
 
+        /// <summary>The first few names; a CI log line should stay readable when a folder has hundreds of findings.</summary>
+        private static string Names(IReadOnlyList<string> names)
+        {
+            const int Shown = 5;
+            return names.Count <= Shown
+                ? string.Join(", ", names)
+                : string.Join(", ", names.Take(Shown)) + " and " + (names.Count - Shown) + " more";
+        }
+
         private static string StatusLine(FailOnPolicy policy, IReadOnlyList<Finding> failing, BaselineResult? baseline)
         {
             var level = "--fail-on " + FailOnPolicy.ToName(policy.Level);
             var line = failing.Count == 0
                 ? "tlsguard: passed: no finding reaches " + level
-                : "tlsguard: failed: " + TextReportWriter.Plural(failing.Count, "finding") + " at " + level + ": "
-                  + string.Join(", ", failing.Select(finding => finding.Id + " " + Path.GetFileName(finding.FilePath)).Distinct());
+                : "tlsguard: failed: " + failing.Count + (failing.Count == 1 ? " finding" : " findings") + " at " + level + ": "
+                  + Names(failing.Select(finding => finding.Id + " " + Path.GetFileName(finding.FilePath)).Distinct().ToList());
             if (baseline != null)
             {
                 var stale = baseline.StaleEntries.Count;

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.IO;
+using System.Linq;
 
 namespace TlsGuard.Cli
 {
@@ -14,6 +15,11 @@ namespace TlsGuard.Cli
             root.Subcommands.Add(ScanCommand.Create(console));
             root.Subcommands.Add(BaselineCommand.Create(console));
             root.Subcommands.Add(ExplainCommand.Create(console));
+            foreach (var version in root.Options.OfType<VersionOption>())
+            {
+                version.Action = new VersionAction();
+            }
+
             return root;
         }
 
@@ -27,7 +33,9 @@ namespace TlsGuard.Cli
                     console.Error.WriteLine("tlsguard: " + error.Message);
                 }
 
-                console.Error.WriteLine("Run 'tlsguard --help' for usage.");
+                var command = parseResult.CommandResult.Command;
+                var help = command is RootCommand ? "tlsguard --help" : "tlsguard " + command.Name + " --help";
+                console.Error.WriteLine("Run '" + help + "' for usage.");
                 return ExitCodes.UsageOrIoError;
             }
 

@@ -56,7 +56,26 @@ namespace TlsGuard.Cli.Tests
 
             Assert.True(fails.ExitCode == 0, fails.ToString());
             Assert.Contains("TLS003", fails.Output);
+            Assert.DoesNotContain("needs", fails.Output.Split("Findings")[0]);
             Assert.True(atRisk.ExitCode == 1, atRisk.ToString());
+        }
+
+        [Fact]
+        public void StatusLineNamesTheFirstFiveFailuresOnly()
+        {
+            using var temp = new TempDirectory();
+            foreach (var name in new[] { "liba.so", "libb.so", "libc1.so", "libd.so", "libe.so", "libf.so", "libg.so" })
+            {
+                temp.CopyIn(IeOwn, name);
+            }
+
+            var run = CliRun.Of("scan", temp.Path);
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            var status = run.Output.TrimEnd().Split('\n')[^1];
+            Assert.StartsWith("tlsguard: failed: ", status);
+            Assert.Contains(": TLS001 liba.so, TLS001 libb.so, TLS001 libc1.so, TLS001 libd.so, TLS001 libe.so and ", status);
+            Assert.EndsWith(" more", status);
         }
 
         [Fact]
@@ -104,6 +123,39 @@ namespace TlsGuard.Cli.Tests
             Assert.True(rid.ExitCode == 1, rid.ToString());
             Assert.Equal("musl", JsonDocument.Parse(musl.Output).RootElement.GetProperty("files")[0].GetProperty("libc").GetString());
             Assert.Equal("musl", JsonDocument.Parse(rid.Output).RootElement.GetProperty("budget").GetProperty("libc").GetString());
+        }
+
+        [Fact]
+        public void SearchAndSysrootFoldersResolveDependencies()
+        {
+            using var temp = new TempDirectory();
+            var needsIe = temp.CopyIn(Repo.Fixture("x86_64-gcc/libneeds_ie.so"), "app/libneeds_ie.so");
+            temp.CopyIn(IeOwn, "sysroot/usr/lib/libie_own.so");
+
+            var alone = CliRun.Of("scan", needsIe);
+            var searched = CliRun.Of("scan", needsIe, "--search", Path.GetDirectoryName(IeOwn)!);
+            var sysroot = CliRun.Of("scan", needsIe, "--sysroot", temp.File("sysroot"));
+
+            Assert.True(alone.ExitCode == 0, alone.ToString());
+            Assert.Contains("TLS005", alone.Output);
+            Assert.True(searched.ExitCode == 1, searched.ToString());
+            Assert.True(sysroot.ExitCode == 1, sysroot.ToString());
+            Assert.Contains("  chain       libneeds_ie.so -> libie_own.so\n", sysroot.Output);
+        }
+
+        [Fact]
+        public void StartupLibrariesCostNothing()
+        {
+            var ieExt = Repo.Fixture("x86_64-gcc/libie_ext.so");
+
+            var dotnetHost = JsonDocument.Parse(CliRun.Of("scan", ieExt, "--format", "json").Output).RootElement.GetProperty("files")[0];
+            var preloaded = JsonDocument.Parse(CliRun.Of("scan", ieExt, "--format", "json", "--startup-lib", "libc.so.6", "--startup-lib", "libdef.so").Output)
+                .RootElement.GetProperty("files")[0];
+
+            Assert.Equal("fits", dotnetHost.GetProperty("verdict").GetString());
+            Assert.True(dotnetHost.GetProperty("requiredStaticTlsBytes").GetInt64() > 0);
+            Assert.Equal("none", preloaded.GetProperty("verdict").GetString());
+            Assert.Equal(0, preloaded.GetProperty("requiredStaticTlsBytes").GetInt64());
         }
 
         [Fact]

@@ -26,7 +26,7 @@ namespace TlsGuard.Tasks.Tests
         }
 
         [Fact]
-        public void Concurrent_writers_and_readers_never_see_a_torn_file()
+        public async System.Threading.Tasks.Task Concurrent_writers_and_readers_never_see_a_torn_file()
         {
             using var temp = new TempDirectory();
             var path = temp.Combine("TlsGuard.cache");
@@ -54,9 +54,9 @@ namespace TlsGuard.Tasks.Tests
                 }
             })).ToArray();
 
-            Task.WaitAll(writers);
+            await Task.WhenAll(writers);
             stop.Cancel();
-            Task.WaitAll(readers);
+            await Task.WhenAll(readers);
 
             Assert.Equal(0, torn);
             Assert.Contains(File.ReadAllText(path), contents);

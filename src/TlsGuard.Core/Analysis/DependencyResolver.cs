@@ -182,8 +182,9 @@ namespace TlsGuard.Core.Analysis
             return b != null && string.Equals(PathText.FullPath(a), PathText.FullPath(b), StringComparison.Ordinal);
         }
 
-        private ResolvedModule? TryFile(string path, ElfScanResult requester)
+        private ResolvedModule? TryFile(string candidate, ElfScanResult requester)
         {
+            var path = PathText.FullPath(candidate);
             bool exists;
             try
             {

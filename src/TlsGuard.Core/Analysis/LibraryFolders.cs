@@ -34,6 +34,7 @@ namespace TlsGuard.Core.Analysis
             {
                 case "x86_64": return new[] { "x86_64-linux-gnu" };
                 case "i386": return new[] { "i386-linux-gnu", "i686-linux-gnu" };
+                case "x32": return new[] { "x86_64-linux-gnux32" };
                 case "aarch64": return new[] { "aarch64-linux-gnu" };
                 case "arm": return new[] { "arm-linux-gnueabihf", "arm-linux-gnueabi" };
                 case "ppc64": return big ? new[] { "powerpc64-linux-gnu" } : new[] { "powerpc64le-linux-gnu" };

@@ -59,6 +59,11 @@ namespace TlsGuard.Core.Analysis
                 return layout;
             }
 
+            if (key == "x32")
+            {
+                return Known["x86_64"];
+            }
+
             if (key == "ppc" || key == "powerpc")
             {
                 return Known["ppc64"];

@@ -126,7 +126,7 @@ namespace TlsGuard.Core.Analysis
             failing ??= loadable[loadable.Count - 1];
             var largest = Largest(result.Counted);
             var remedy = RemedyAdvisor.For(largest.Name, null, first.Libc, result.TunableValue);
-            var remedyText = "load fewer of them into one process, or rebuild the largest, " + remedy.Summary;
+            var remedyText = "load fewer of them into one process, or fix the largest one (" + largest.Name + "); " + remedy.Summary;
             var message = FindingText.Invariant(
                 DiagnosticCatalog.LoadSetOverflows.MessageFormat,
                 FindingText.List(members),

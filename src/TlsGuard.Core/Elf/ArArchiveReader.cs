@@ -7,7 +7,9 @@ namespace TlsGuard.Core.Elf
     /// <summary>
     /// Walks the members of a "!&lt;arch&gt;\n" archive: GNU names ("name/", "/123" into the "//" table) and BSD names
     /// ("#1/len" with the name in front of the data). Symbol tables ("/", "/SYM64/", "__.SYMDEF*") and the long-name
-    /// table are skipped. Each header moves the walk forward by at least 60 bytes, so it always ends.
+    /// table are skipped, but the GNU symbol index is checked: its member offsets must lie inside the file, which is
+    /// how an archive cut off exactly between two members is noticed. Each header moves the walk forward by at least
+    /// 60 bytes, so it always ends.
     /// </summary>
     internal static class ArArchiveReader
     {
@@ -19,11 +21,13 @@ namespace TlsGuard.Core.Elf
 
         public static IEnumerable<ArMember> Members(IByteSource source)
         {
-            using var reader = new WindowedReader(source, HeaderWindowSize, false);
+            // Big-endian for the symbol index's binary words; the headers themselves are ASCII.
+            using var reader = new WindowedReader(source, HeaderWindowSize, true);
             long length = source.Length;
             long position = MagicSize;
             long longNamesOffset = -1;
             long longNamesSize = 0;
+            ArMember? indexProblem = null;
             while (position < length)
             {
                 if (length - position < HeaderSize)
@@ -62,9 +66,17 @@ namespace TlsGuard.Core.Elf
                     longNamesOffset = data;
                     longNamesSize = size;
                 }
-                else if (rawName == "/" || rawName == "/SYM64/" || rawName.StartsWith("__.SYMDEF", System.StringComparison.Ordinal))
+                else if (rawName == "/" || rawName == "/SYM64/")
                 {
-                    // Symbol index: not a member.
+                    string? problem = CheckSymbolIndex(reader, data, size, rawName == "/" ? 4 : 8, length);
+                    if (problem != null && indexProblem == null)
+                    {
+                        indexProblem = Broken(position, problem);
+                    }
+                }
+                else if (rawName.StartsWith("__.SYMDEF", System.StringComparison.Ordinal))
+                {
+                    // BSD symbol index: not a member.
                 }
                 else if (rawName.StartsWith("#1/", System.StringComparison.Ordinal))
                 {
@@ -112,6 +124,37 @@ namespace TlsGuard.Core.Elf
 
                 position = next;
             }
+
+            if (indexProblem != null)
+            {
+                yield return indexProblem;
+            }
+        }
+
+        /// <summary>A GNU symbol index: a big-endian count, then that many member header offsets.</summary>
+        private static string? CheckSymbolIndex(WindowedReader reader, long data, long size, int word, long length)
+        {
+            if (size < word)
+            {
+                return "archive symbol index is truncated";
+            }
+
+            ulong count = reader.Word(data, word == 8);
+            if (count > (ulong)(size / word) - 1)
+            {
+                return "archive symbol index claims " + count + " entries, more than it holds";
+            }
+
+            for (long i = 1; i <= (long)count; i++)
+            {
+                ulong memberHeader = reader.Word(data + i * word, word == 8);
+                if (memberHeader > (ulong)(length - HeaderSize))
+                {
+                    return "archive symbol index points past the end of the file (offset " + memberHeader + "): the archive is truncated";
+                }
+            }
+
+            return null;
         }
 
         private static ArMember Broken(long position, string error) =>

@@ -24,7 +24,7 @@ namespace TlsGuard.Core.Knowledge
             var runtime = RuntimeWorkaround(offenderName, libc, tunables);
             if (known != null && known.RuntimeNote.Length > 0 && libc.Kind != LibcKind.Bionic)
             {
-                runtime += " (" + known.RuntimeNote + ")";
+                runtime += "; " + known.RuntimeNote;
             }
 
             var subject = known == null ? offenderName : offenderName + " (" + known.Name + ")";

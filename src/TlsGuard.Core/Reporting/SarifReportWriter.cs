@@ -116,15 +116,19 @@ namespace TlsGuard.Core.Reporting
             }
 
             json.Name("properties").StartObject();
-            json.Property("helpUri", finding.Descriptor.HelpUri);
-            if (finding.PackageId != null)
-            {
-                json.Property("packageId", finding.PackageId).Property("packageVersion", finding.PackageVersion);
-            }
-
             foreach (var property in finding.Properties)
             {
                 json.Property(property.Key, property.Value);
+            }
+
+            if (finding.PackageId != null && !finding.Properties.ContainsKey("packageId"))
+            {
+                json.Property("packageId", finding.PackageId);
+            }
+
+            if (finding.PackageVersion != null && !finding.Properties.ContainsKey("packageVersion"))
+            {
+                json.Property("packageVersion", finding.PackageVersion);
             }
 
             json.EndObject();

@@ -38,7 +38,11 @@ namespace TlsGuard.Core.Reporting
                 Line(output, "symbols", string.Join(", ", scan.StaticTlsSymbols.Select(Symbol)));
             }
 
-            Line(output, "needs", TextReportWriter.Bytes(library.RequiredStaticTlsBytes) + " of static TLS");
+            if (library.RequiredStaticTlsBytes > 0)
+            {
+                Line(output, "needs", TextReportWriter.Bytes(library.RequiredStaticTlsBytes) + " of static TLS");
+            }
+
             if (library.Chain.Count > 0)
             {
                 Line(output, "chain", string.Join(" -> ", library.Chain));

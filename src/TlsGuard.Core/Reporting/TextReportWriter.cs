@@ -1,9 +1,7 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
-using TlsGuard.Core.Diagnostics;
 
 namespace TlsGuard.Core.Reporting
 {
@@ -13,9 +11,12 @@ namespace TlsGuard.Core.Reporting
         public static void Write(TextWriter output, AnalysisReport report, ReportContext context)
         {
             var style = new TextStyle(context.UseColor);
+            // Blocks end with a blank line; one-line entries do not, so sections after them need one.
+            var endsBlank = true;
             foreach (var library in report.Libraries)
             {
-                if (NeedsBlock(library))
+                endsBlank = NeedsBlock(library);
+                if (endsBlank)
                 {
                     TextLibraryBlock.Write(output, library, style);
                 }
@@ -25,9 +26,13 @@ namespace TlsGuard.Core.Reporting
                 }
             }
 
-            if (report.Findings.Count > 0)
+            if (!endsBlank)
             {
                 output.WriteLine();
+            }
+
+            if (report.Findings.Count > 0)
+            {
                 output.WriteLine(style.Bold("Findings"));
                 foreach (var finding in report.Findings)
                 {
@@ -36,9 +41,10 @@ namespace TlsGuard.Core.Reporting
                     output.WriteLine("  " + style.ForSeverity(finding.Severity, level + " " + finding.Id) + state + ": " + finding.Message);
                     output.WriteLine("    " + style.Dim(finding.FilePath + "  " + finding.Descriptor.HelpUri));
                 }
+
+                output.WriteLine();
             }
 
-            output.WriteLine();
             foreach (var budget in report.Budgets)
             {
                 output.WriteLine(

@@ -20,5 +20,18 @@ namespace TlsGuard.Core.Tls
 
         /// <summary>TLS descriptors: dynamic, though glibc may serve them from the optional static pool.</summary>
         Descriptor,
+
+        /// <summary>
+        /// In an object file: a module id or DTP-relative offset (data words, debug info, the offsets that follow a
+        /// local-dynamic call). It needs no static TLS and selects no access model by itself (the call sequence's own
+        /// relocations do), so object-file scans count it nowhere.
+        /// </summary>
+        DynamicTlsData,
+
+        /// <summary>
+        /// In an object file: marks an instruction of an initial-exec sequence (R_PPC64_TLS, R_PPC_TLS, R_390_TLS_LOAD)
+        /// whose GOT relocations already select the model; counting it too would count the sequence twice.
+        /// </summary>
+        SequenceMarker,
     }
 }

@@ -50,6 +50,29 @@ namespace TlsGuard.IntegrationTests.EndToEnd
         }
 
         [Fact]
+        public void Parallel_builds_of_projects_sharing_a_package_each_keep_a_sound_cache()
+        {
+            using var folder = _feed.NewConsumer("parallel");
+            Consumer.Create(_feed, folder, NativeReference, outputType: "Library", source: "namespace Lib { public static class Api { } }\n", relativeProjectPath: "lib/Lib.csproj");
+            var app = Consumer.Create(_feed, folder, NativeReference + """
+                  <ItemGroup>
+                    <ProjectReference Include="../lib/Lib.csproj" />
+                  </ItemGroup>
+                """, relativeProjectPath: "app/App.csproj");
+
+            var first = app.Run("build", "-m:2");
+            var second = app.Run("build", "-m:2", "--no-restore");
+
+            Assert.True(first.Succeeded, first.ToString());
+            Assert.True(second.Succeeded, second.ToString());
+            Assert.Equal(4, first.Log.Tls("TLS001").Count());
+            Assert.Equal(4, second.Log.Tls("TLS001").Count());
+            Assert.Equal(4, second.Log.CacheStatistics.Count());
+            Assert.All(second.Log.CacheStatistics, line => Assert.Contains(" 0 read,", line));
+            Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
+        }
+
+        [Fact]
         public void A_class_library_checks_the_linux_assets_it_would_bring()
         {
             using var folder = _feed.NewConsumer("classlib");

@@ -19,10 +19,18 @@ namespace TlsGuard.IntegrationTests.Infrastructure
         public string ProjectPath { get; }
         public string Directory => Folder.Path;
 
-        public static Consumer Create(PackageFeed feed, Scratch folder, string body, string outputType = "Exe", string source = "System.Console.WriteLine(\"hello\");\n")
+        /// <summary>Writes a project (Consumer.csproj, or <paramref name="relativeProjectPath"/>) and one source file beside it.</summary>
+        public static Consumer Create(
+            PackageFeed feed,
+            Scratch folder,
+            string body,
+            string outputType = "Exe",
+            string source = "System.Console.WriteLine(\"hello\");\n",
+            string relativeProjectPath = "Consumer.csproj")
         {
-            folder.Write(outputType == "Exe" ? "Program.cs" : "Library.cs", source);
-            var projectPath = folder.Write("Consumer.csproj", $"""
+            var projectDirectory = Path.GetDirectoryName(relativeProjectPath) ?? "";
+            folder.Write(Path.Combine(projectDirectory, outputType == "Exe" ? "Program.cs" : "Library.cs"), source);
+            var projectPath = folder.Write(relativeProjectPath, $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
                     <OutputType>{outputType}</OutputType>

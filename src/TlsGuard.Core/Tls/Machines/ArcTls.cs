@@ -14,14 +14,14 @@ namespace TlsGuard.Core.Tls.Machines
             RelocationInfoLayout.Standard,
             new[]
             {
-                Both(66, "R_ARC_TLS_DTPMOD", GeneralDynamic, GeneralDynamic),
-                Both(67, "R_ARC_TLS_DTPOFF", GeneralDynamic, LocalDynamic),
+                Both(66, "R_ARC_TLS_DTPMOD", GeneralDynamic, DynamicTlsData),
+                Both(67, "R_ARC_TLS_DTPOFF", GeneralDynamic, DynamicTlsData),
                 Both(68, "R_ARC_TLS_TPOFF", StaticTlsDynamic, LocalExec),
                 Static(69, "R_ARC_TLS_GD_GOT", GeneralDynamic),
                 Static(70, "R_ARC_TLS_GD_LD", GeneralDynamic),
                 Static(71, "R_ARC_TLS_GD_CALL", GeneralDynamic),
                 Static(72, "R_ARC_TLS_IE_GOT", InitialExec),
-                Static(73, "R_ARC_TLS_DTPOFF_S9", LocalDynamic),
+                Static(73, "R_ARC_TLS_DTPOFF_S9", DynamicTlsData),
                 Static(74, "R_ARC_TLS_LE_S9", LocalExec),
                 Static(75, "R_ARC_TLS_LE_32", LocalExec),
             });

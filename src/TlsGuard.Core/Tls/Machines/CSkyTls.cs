@@ -18,9 +18,9 @@ namespace TlsGuard.Core.Tls.Machines
                 Static(52, "R_CKCORE_TLS_IE32", InitialExec),
                 Static(53, "R_CKCORE_TLS_GD32", GeneralDynamic),
                 Static(54, "R_CKCORE_TLS_LDM32", LocalDynamic),
-                Static(55, "R_CKCORE_TLS_LDO32", LocalDynamic),
-                Both(56, "R_CKCORE_TLS_DTPMOD32", GeneralDynamic, GeneralDynamic),
-                Both(57, "R_CKCORE_TLS_DTPOFF32", GeneralDynamic, LocalDynamic),
+                Static(55, "R_CKCORE_TLS_LDO32", DynamicTlsData),
+                Both(56, "R_CKCORE_TLS_DTPMOD32", GeneralDynamic, DynamicTlsData),
+                Both(57, "R_CKCORE_TLS_DTPOFF32", GeneralDynamic, DynamicTlsData),
                 Both(58, "R_CKCORE_TLS_TPOFF32", StaticTlsDynamic, LocalExec),
             });
     }

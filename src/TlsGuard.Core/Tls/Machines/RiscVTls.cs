@@ -14,10 +14,10 @@ namespace TlsGuard.Core.Tls.Machines
             RelocationInfoLayout.Standard,
             new[]
             {
-                Both(6, "R_RISCV_TLS_DTPMOD32", GeneralDynamic, GeneralDynamic),
-                Both(7, "R_RISCV_TLS_DTPMOD64", GeneralDynamic, GeneralDynamic),
-                Both(8, "R_RISCV_TLS_DTPREL32", GeneralDynamic, LocalDynamic),
-                Both(9, "R_RISCV_TLS_DTPREL64", GeneralDynamic, LocalDynamic),
+                Both(6, "R_RISCV_TLS_DTPMOD32", GeneralDynamic, DynamicTlsData),
+                Both(7, "R_RISCV_TLS_DTPMOD64", GeneralDynamic, DynamicTlsData),
+                Both(8, "R_RISCV_TLS_DTPREL32", GeneralDynamic, DynamicTlsData),
+                Both(9, "R_RISCV_TLS_DTPREL64", GeneralDynamic, DynamicTlsData),
                 Both(10, "R_RISCV_TLS_TPREL32", StaticTlsDynamic, LocalExec),
                 Both(11, "R_RISCV_TLS_TPREL64", StaticTlsDynamic, LocalExec),
                 Dynamic(12, "R_RISCV_TLSDESC", Descriptor),

@@ -14,7 +14,7 @@ namespace TlsGuard.Core.Tls.Machines
             RelocationInfoLayout.Standard,
             new[]
             {
-                Static(37, "R_390_TLS_LOAD", InitialExec),
+                Static(37, "R_390_TLS_LOAD", SequenceMarker),
                 Static(38, "R_390_TLS_GDCALL", GeneralDynamic),
                 Static(39, "R_390_TLS_LDCALL", LocalDynamic),
                 Static(40, "R_390_TLS_GD32", GeneralDynamic),
@@ -29,10 +29,10 @@ namespace TlsGuard.Core.Tls.Machines
                 Static(49, "R_390_TLS_IEENT", InitialExec),
                 Static(50, "R_390_TLS_LE32", LocalExec),
                 Static(51, "R_390_TLS_LE64", LocalExec),
-                Static(52, "R_390_TLS_LDO32", LocalDynamic),
-                Static(53, "R_390_TLS_LDO64", LocalDynamic),
-                Both(54, "R_390_TLS_DTPMOD", GeneralDynamic, GeneralDynamic),
-                Both(55, "R_390_TLS_DTPOFF", GeneralDynamic, LocalDynamic),
+                Static(52, "R_390_TLS_LDO32", DynamicTlsData),
+                Static(53, "R_390_TLS_LDO64", DynamicTlsData),
+                Both(54, "R_390_TLS_DTPMOD", GeneralDynamic, DynamicTlsData),
+                Both(55, "R_390_TLS_DTPOFF", GeneralDynamic, DynamicTlsData),
                 Both(56, "R_390_TLS_TPOFF", StaticTlsDynamic, LocalExec),
                 Static(60, "R_390_TLS_GOTIE20", InitialExec),
             });

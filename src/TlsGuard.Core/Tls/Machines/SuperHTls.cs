@@ -16,11 +16,11 @@ namespace TlsGuard.Core.Tls.Machines
             {
                 Static(144, "R_SH_TLS_GD_32", GeneralDynamic),
                 Static(145, "R_SH_TLS_LD_32", LocalDynamic),
-                Static(146, "R_SH_TLS_LDO_32", LocalDynamic),
+                Static(146, "R_SH_TLS_LDO_32", DynamicTlsData),
                 Static(147, "R_SH_TLS_IE_32", InitialExec),
                 Static(148, "R_SH_TLS_LE_32", LocalExec),
-                Both(149, "R_SH_TLS_DTPMOD32", GeneralDynamic, GeneralDynamic),
-                Both(150, "R_SH_TLS_DTPOFF32", GeneralDynamic, LocalDynamic),
+                Both(149, "R_SH_TLS_DTPMOD32", GeneralDynamic, DynamicTlsData),
+                Both(150, "R_SH_TLS_DTPOFF32", GeneralDynamic, DynamicTlsData),
                 Both(151, "R_SH_TLS_TPOFF32", StaticTlsDynamic, LocalExec),
             });
     }

@@ -14,12 +14,12 @@ namespace TlsGuard.Core.Tls.Machines
             RelocationInfoLayout.Standard,
             new[]
             {
-                Both(16, "R_X86_64_DTPMOD64", GeneralDynamic, GeneralDynamic),
-                Both(17, "R_X86_64_DTPOFF64", GeneralDynamic, LocalDynamic),
+                Both(16, "R_X86_64_DTPMOD64", GeneralDynamic, DynamicTlsData),
+                Both(17, "R_X86_64_DTPOFF64", GeneralDynamic, DynamicTlsData),
                 Both(18, "R_X86_64_TPOFF64", StaticTlsDynamic, LocalExec),
                 Static(19, "R_X86_64_TLSGD", GeneralDynamic),
                 Static(20, "R_X86_64_TLSLD", LocalDynamic),
-                Static(21, "R_X86_64_DTPOFF32", LocalDynamic),
+                Static(21, "R_X86_64_DTPOFF32", DynamicTlsData),
                 Static(22, "R_X86_64_GOTTPOFF", InitialExec),
                 Static(23, "R_X86_64_TPOFF32", LocalExec),
                 Static(34, "R_X86_64_GOTPC32_TLSDESC", Descriptor),

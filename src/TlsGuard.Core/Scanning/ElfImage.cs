@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using TlsGuard.Core.Elf;
+using TlsGuard.Core.Elf.IO;
+using TlsGuard.Core.Tls;
+
+namespace TlsGuard.Core.Scanning
+{
+    /// <summary>
+    /// One ELF file (or archive member) opened for a scan: its headers, checked against the file size, and two read
+    /// windows: a bulk one that streams relocation and symbol tables, and a small one for scattered lookups (symbols,
+    /// strings, hash tables) so the lookups do not throw away the streamed window.
+    /// </summary>
+    internal sealed class ElfImage : IDisposable
+    {
+        private ElfImage(IByteSource source)
+        {
+            Length = source.Length;
+            Small = new WindowedReader(source, BufferPool.SmallSize, false);
+            Bulk = new WindowedReader(source, BufferPool.BulkSize, false);
+        }
+
+        public long Length { get; }
+        public WindowedReader Small { get; }
+        public WindowedReader Bulk { get; }
+        public ElfHeader Header { get; private set; } = new ElfHeader();
+        public IReadOnlyList<ProgramHeader> ProgramHeaders { get; private set; } = new ProgramHeader[0];
+        public IReadOnlyList<SectionHeader> Sections { get; private set; } = new SectionHeader[0];
+
+        /// <summary>Null for a machine TlsGuard has no relocation knowledge of.</summary>
+        public MachineTlsTable? Tls { get; private set; }
+
+        public bool Is64 => Header.Is64;
+        public RelocationInfoLayout Layout => Tls != null && Is64 ? Tls.Layout64 : RelocationInfoLayout.Standard;
+
+        /// <summary>Reads the file header (reported to <paramref name="builder"/> at once), then the header tables.</summary>
+        public static ElfImage Open(IByteSource source, ScanResultBuilder builder)
+        {
+            var image = new ElfImage(source);
+            try
+            {
+                image.Header = ElfHeaderReader.Read(image.Small);
+                image.Bulk.BigEndian = image.Header.IsBigEndian;
+                builder.SetHeader(image.Header);
+                image.Tls = TlsRelocationTables.ForMachine(image.Header.Machine);
+                image.ProgramHeaders = ProgramHeaderTableReader.Read(image.Small, image.Header);
+                image.Sections = SectionHeaderTableReader.Read(image.Small, image.Header);
+                image.CheckRanges();
+                return image;
+            }
+            catch
+            {
+                image.Dispose();
+                throw;
+            }
+        }
+
+        public ProgramHeader? FindSegment(ProgramHeaderType type)
+        {
+            foreach (ProgramHeader ph in ProgramHeaders)
+            {
+                if (ph.Type == type)
+                {
+                    return ph;
+                }
+            }
+
+            return null;
+        }
+
+        public void Dispose()
+        {
+            Small.Dispose();
+            Bulk.Dispose();
+        }
+
+        /// <summary>
+        /// Every segment and section the file claims to contain must lie inside it: a truncated or cut-down copy is
+        /// reported as such instead of being judged on what happens to remain.
+        /// </summary>
+        private void CheckRanges()
+        {
+            foreach (ProgramHeader ph in ProgramHeaders)
+            {
+                if (ph.Type == ProgramHeaderType.Load || ph.Type == ProgramHeaderType.Dynamic || ph.Type == ProgramHeaderType.Tls)
+                {
+                    Bounds.Range(ph.Offset, ph.FileSize, Length, "segment " + ph.Type);
+                }
+            }
+
+            for (int i = 0; i < Sections.Count; i++)
+            {
+                SectionHeader s = Sections[i];
+                if (s.Type != SectionType.Null && s.Type != SectionType.NoBits)
+                {
+                    Bounds.Range(s.Offset, s.Size, Length, "section [" + i + "]");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using TlsGuard.Core.Elf;
+using TlsGuard.Core.Tls;
+
+namespace TlsGuard.Core.Scanning
+{
+    /// <summary>
+    /// Streams one relocation table and tallies its TLS entries. Non-TLS types cost one array lookup; symbols are
+    /// only read for the static-TLS entries.
+    /// </summary>
+    internal static class RelocationScan
+    {
+        public static void Count(ElfImage image, MachineTlsTable tls, RelocationTable table, TlsRelocationTally tally)
+        {
+            ElfType fileType = image.Header.Type;
+            var symbols = new TlsSymbolResolver(table.Symbols);
+            var reader = new RelocationReader(image.Bulk, table, image.Is64, image.Layout);
+            while (reader.MoveNext())
+            {
+                TlsRelocationType? type = tls.Find(reader.Current.Type);
+                TlsRelocationClass? relocationClass = type?.ClassIn(fileType);
+                switch (relocationClass)
+                {
+                    case TlsRelocationClass.StaticTlsDynamic:
+                    case TlsRelocationClass.InitialExec:
+                    case TlsRelocationClass.LocalExec:
+                        ResolvedSymbol symbol = symbols.Resolve(reader.Current.SymbolIndex, table.Name);
+                        tally.AddStatic(type!, relocationClass.Value, symbol.Name, symbol.DefinedHere);
+                        break;
+                    case TlsRelocationClass.GeneralDynamic:
+                    case TlsRelocationClass.LocalDynamic:
+                    case TlsRelocationClass.Descriptor:
+                        tally.AddDynamic(type!);
+                        break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Measures what TlsGuard costs a build:
+#  1. a no-op incremental `dotnet build` of a console app that ships a native library, with and without the
+#     TlsGuard package (median of N runs each, and the ratio);
+#  2. the first build of a project that carries a generated 100+ MB library (generated here, never committed),
+#     with TlsGuard enabled and disabled, plus the time the TlsGuard task itself took (MSBuild's task summary).
+# Usage: tests/TlsGuard.IntegrationTests/measure.sh [runs]   (default 5; needs gcc)
+# Builds run with node reuse off so that each build is independent of the last (and no MSBuild node outlives the script).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+runs=${1:-5}
+work=$(mktemp -d /tmp/tlsguard-measure.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+version="0.1.0-measure.$(date +%s)"
+
+dotnet pack "$repo/nuget/TlsGuard.Package.csproj" -c Release -o "$work/feed" -p:PackageVersion="$version" -nologo -v:q >/dev/null
+
+# project <dir> <with|without> <library path>
+project() {
+  local dir=$1 mode=$2 library=$3
+  mkdir -p "$dir"
+  cat > "$dir/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><clear /><add key="local" value="$work/feed" />
+<add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" /></packageSources></configuration>
+XML
+  local reference=""
+  if [ "$mode" = with ]; then
+    reference="<ItemGroup><PackageReference Include=\"TlsGuard\" Version=\"$version\" PrivateAssets=\"all\" /></ItemGroup>"
+  fi
+  cat > "$dir/App.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>
+    <RestorePackagesPath>$work/packages</RestorePackagesPath></PropertyGroup>
+  $reference
+  <ItemGroup><None Include="$library" Link="$(basename "$library")" CopyToOutputDirectory="PreserveNewest" /></ItemGroup>
+</Project>
+XML
+  echo 'System.Console.WriteLine("hello");' > "$dir/Program.cs"
+}
+
+seconds() { # runs a command, prints its wall time in seconds
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+task_ms() { # the CheckNativeLibraries line of MSBuild's task performance summary, in ms (0 when it did not run)
+  dotnet build "$@" -nologo -clp:PerformanceSummary | awk '/ ms +CheckNativeLibraries +[0-9]+ calls/ { print $1; found = 1 } END { if (!found) print 0 }'
+}
+
+fixture="$repo/tests/fixtures/bin/x86_64-gcc/libie_own.so"
+echo "== no-op incremental build, median of $runs (console app + ${fixture#"$repo"/})"
+for mode in without with; do
+  project "$work/noop-$mode" "$mode" "$fixture"
+  dotnet build "$work/noop-$mode" -nologo -v:q >/dev/null
+  for _ in $(seq "$runs"); do seconds dotnet build "$work/noop-$mode" --no-restore -nologo -v:q; done > "$work/noop-$mode.times"
+  printf '%-8s median %ss  runs: %s\n' "$mode" "$(median < "$work/noop-$mode.times")" "$(tr '\n' ' ' < "$work/noop-$mode.times")"
+done
+awk -v a="$(median < "$work/noop-with.times")" -v b="$(median < "$work/noop-without.times")" 'BEGIN { printf "ratio with/without: %.3f\n", a / b }'
+echo "TlsGuard task in a no-op build: $(task_ms "$work/noop-with" --no-restore) ms"
+
+echo
+echo "== first build with a generated large library"
+cat > "$work/big.c" <<'C'
+/* 112 MiB of initialised read-only data, plus a 2632-byte initial-exec TLS block like jemalloc's. */
+const char big_blob[112 * 1024 * 1024] = { 1 };
+static __thread char big_tls[2632];
+int big_touch(int i) { big_tls[i % 2632]++; return big_blob[i] + big_tls[(i + 1) % 2632]; }
+C
+gcc -shared -fPIC -O2 -ftls-model=initial-exec -o "$work/libbig.so" "$work/big.c"
+echo "library: $(stat -c %s "$work/libbig.so") bytes"
+project "$work/big" with "$work/libbig.so"
+dotnet restore "$work/big" -nologo -v:q >/dev/null
+for enabled in false true; do
+  rm -rf "$work/big/bin" "$work/big/obj/Debug"
+  echo "TlsGuardEnabled=$enabled: first build $(seconds dotnet build "$work/big" --no-restore -nologo -v:q -p:TlsGuardEnabled=$enabled)s"
+done
+rm -rf "$work/big/bin" "$work/big/obj/Debug"
+echo "TlsGuard task time, first build: $(task_ms "$work/big" --no-restore) ms; no-op rebuild: $(task_ms "$work/big" --no-restore) ms"

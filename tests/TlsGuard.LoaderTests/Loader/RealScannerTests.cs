@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Linq;
+using TlsGuard.Core.Analysis;
+
+namespace TlsGuard.LoaderTests.Loader
+{
+    /// <summary>LoadAnalyzer over the real scanner with files that are not libraries: findings, never exceptions.</summary>
+    public sealed class RealScannerTests : IDisposable
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "tlsguard-badfiles-" + Guid.NewGuid().ToString("N"));
+
+        public RealScannerTests()
+        {
+            Directory.CreateDirectory(_folder);
+        }
+
+        [Fact]
+        public void Text_missing_truncated_and_directory_inputs_become_tls004()
+        {
+            var text = Path.Combine(_folder, "libtext.so");
+            File.WriteAllText(text, "INPUT(-lfoo)\n");
+            var truncated = Path.Combine(_folder, "libtruncated.so");
+            var jemalloc = File.ReadAllBytes("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
+            File.WriteAllBytes(truncated, jemalloc.Take(200).ToArray());
+            var missing = Path.Combine(_folder, "libmissing.so");
+            var inputs = new[] { text, truncated, missing, _folder }.Select(p => new LibraryInput(p)).ToList();
+
+            var report = LoadAnalyzer.Analyze(inputs, new AnalysisOptions());
+            Assert.Equal(4, report.Findings.Count(f => f.Id == "TLS004"));
+            Assert.All(report.Libraries, l => Assert.Equal(Verdict.None, l.Verdict));
+            Assert.Equal(new[] { text, truncated, missing, _folder }, report.Findings.Select(f => f.FilePath));
+        }
+
+        [Fact]
+        public void A_dependency_that_is_not_a_library_is_skipped_and_reported_missing()
+        {
+            var dependencyFolder = Path.Combine(_folder, "deps");
+            Directory.CreateDirectory(dependencyFolder);
+            File.WriteAllText(Path.Combine(dependencyFolder, "libjemalloc.so.2"), "not an ELF file");
+            var user = Path.Combine(dependencyFolder, "libuser.so");
+            Toolchain.Gcc.Compile(user, "int user_touch(void) { return 1; }\n", new[] { "-shared", "-fPIC", "-Wl,--no-as-needed", "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2" });
+
+            var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(user) }, new AnalysisOptions());
+            Assert.Equal(Verdict.None, report.Libraries.Single().Verdict);
+            var missing = report.Findings.Single(f => f.Id == "TLS005");
+            Assert.Contains("libjemalloc.so.2", missing.Message);
+
+            var withSysroot = LoadAnalyzer.Analyze(new[] { new LibraryInput(user) }, new AnalysisOptions { Sysroot = "/" });
+            Assert.Equal(Verdict.Fails, withSysroot.Libraries.Single().Verdict);
+        }
+
+        public void Dispose()
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

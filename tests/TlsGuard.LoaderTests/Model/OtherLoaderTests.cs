@@ -1,0 +1,190 @@
+using System.Linq;
+using TlsGuard.Core.Analysis;
+
+namespace TlsGuard.LoaderTests.Model
+{
+    /// <summary>Verdicts for glibc before 2.32, musl, bionic and FreeBSD, and how the target is chosen.</summary>
+    public sealed class OtherLoaderTests
+    {
+        [Fact]
+        public void Glibc_before_2_32_puts_any_static_tls_at_risk_and_offers_only_ld_preload()
+        {
+            using var libraries = new FakeLibraries();
+            var small = libraries.Add("libsmall.so", LibrarySpec.InitialExec("libsmall.so", 16));
+            var big = libraries.Add("libbig.so", LibrarySpec.InitialExec("libbig.so", 2632));
+            var report = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.28" }, small, big);
+            var smallVerdict = report.Library(small);
+            Assert.Equal(Verdict.AtRisk, smallVerdict.Verdict);
+            Assert.Equal("glibc-2.28", smallVerdict.Libc);
+            Assert.Contains("25051", smallVerdict.Reason);
+            var bigVerdict = report.Library(big);
+            Assert.Equal(Verdict.Fails, bigVerdict.Verdict);
+            Assert.Null(bigVerdict.Remedy!.GlibcTunables);
+            Assert.Contains("LD_PRELOAD=/path/to/libbig.so", bigVerdict.Remedy.RuntimeWorkaround);
+            Assert.DoesNotContain("GLIBC_TUNABLES", bigVerdict.Remedy.Summary);
+        }
+
+        [Fact]
+        public void Musl_refuses_even_a_tiny_block_and_names_the_mimalloc_fix()
+        {
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libmimalloc.so.2", LibrarySpec.InitialExec("libmimalloc.so.2", 9));
+            var glibc = Analysis.Run(libraries, path).Library(path);
+            Assert.Equal(Verdict.Fits, glibc.Verdict);
+
+            var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "linux-musl-x64" } }, new AnalysisOptions(), libraries);
+            var musl = report.Library(path);
+            Assert.Equal(Verdict.Fails, musl.Verdict);
+            Assert.Equal("musl", musl.Libc);
+            Assert.Equal("mimalloc", musl.Remedy!.KnownLibrary);
+            Assert.Contains("MI_LOCAL_DYNAMIC_TLS=ON", musl.Remedy.Summary);
+            Assert.Null(musl.Remedy.GlibcTunables);
+            var finding = report.WithId("TLS001").Single();
+            Assert.Contains("on musl (x86_64)", finding.Message);
+            Assert.Contains("resolves to dynamic definition", finding.Message);
+        }
+
+        [Fact]
+        public void Musl_ignores_initial_exec_references_into_its_startup_libc()
+        {
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libuses_errno.so", new LibrarySpec { Soname = "libuses_errno.so", Imports = new[] { "errno" }, Needed = new[] { "libc.musl-x86_64.so.1" } });
+            var report = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "musl" }, path);
+            Assert.Equal(Verdict.None, report.Library(path).Verdict);
+            Assert.Empty(report.Findings);
+        }
+
+        [Fact]
+        public void Bionic_fails_with_its_own_wording_and_no_preload_workaround()
+        {
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libgo.so", new LibrarySpec { Soname = "libgo.so", Tls = 16, OwnRelocations = 1, Defines = new[] { "runtime.tlsg" }, Machine = "aarch64" });
+            var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "android-arm64" } }, new AnalysisOptions(), libraries);
+            var library = report.Library(path);
+            Assert.Equal(Verdict.Fails, library.Verdict);
+            Assert.Equal("bionic", library.Libc);
+            Assert.Equal("Go c-shared", library.Remedy!.KnownLibrary);
+            Assert.Contains("IE access model", library.Reason);
+            Assert.Contains("cannot preload", library.Remedy.RuntimeWorkaround);
+        }
+
+        [Fact]
+        public void FreeBsd_has_128_spare_bytes_and_counts_flagged_blocks_without_relocations()
+        {
+            using var libraries = new FakeLibraries();
+            var fits = libraries.Add("libfits.so", LibrarySpec.InitialExec("libfits.so", 100));
+            var flagged = libraries.Add("libflag.so", new LibrarySpec { Soname = "libflag.so", Tls = 64, Flag = true });
+            var options = new AnalysisOptions { TargetLibc = "freebsd" };
+
+            var alone = Analysis.Run(libraries, options, fits);
+            Assert.Equal(Verdict.Fits, alone.Library(fits).Verdict);
+
+            var flagOnly = Analysis.Run(libraries, options, flagged);
+            Assert.Equal(Verdict.Fits, flagOnly.Library(flagged).Verdict);
+            Assert.True(flagOnly.Library(flagged).Consumers.Single().ByFlagOnly);
+            Assert.Single(flagOnly.WithId("TLS007"));
+
+            var together = Analysis.Run(libraries, options, fits, flagged);
+            Assert.Equal(Verdict.Fails, together.Budgets.Single().Verdict);
+            Assert.Equal(128, together.Budgets.Single().ReserveBytes);
+            Assert.Single(together.WithId("TLS006"));
+
+            var glibc = Analysis.Run(libraries, flagged);
+            Assert.Equal(Verdict.None, glibc.Library(flagged).Verdict);
+        }
+
+        [Fact]
+        public void FreeBsd_fails_a_block_larger_than_128_bytes()
+        {
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libbig.so", LibrarySpec.InitialExec("libbig.so", 200));
+            var library = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "freebsd-x64" } }, new AnalysisOptions(), libraries).Library(path);
+            Assert.Equal(Verdict.Fails, library.Verdict);
+            Assert.Equal("freebsd", library.Libc);
+        }
+
+        [Theory]
+        [InlineData("glibc", LibcKind.Glibc, "glibc-2.32+")]
+        [InlineData("GLIBC-2.28", LibcKind.GlibcBefore232, "glibc-2.28")]
+        [InlineData("glibc2.31", LibcKind.GlibcBefore232, "glibc-2.31")]
+        [InlineData("glibc-2.32", LibcKind.Glibc, "glibc-2.32")]
+        [InlineData("glibc 2.39", LibcKind.Glibc, "glibc-2.39")]
+        [InlineData("musl", LibcKind.Musl, "musl")]
+        [InlineData("android", LibcKind.Bionic, "bionic")]
+        [InlineData("freebsd", LibcKind.FreeBsd, "freebsd")]
+        public void Target_names_parse(string text, LibcKind kind, string name)
+        {
+            Assert.True(TargetLibc.TryParse(text, out var libc));
+            Assert.Equal(kind, libc.Kind);
+            Assert.Equal(name, libc.Name);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("uclibc")]
+        [InlineData("glibc-two")]
+        [InlineData("glibc-2")]
+        public void Unknown_target_names_are_rejected(string text)
+        {
+            Assert.False(TargetLibc.TryParse(text, out _));
+        }
+
+        [Fact]
+        public void Analyze_rejects_an_unknown_target_instead_of_guessing()
+        {
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libie.so", LibrarySpec.InitialExec("libie.so", 16));
+            Assert.Throws<System.ArgumentException>(() => Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "uclibc" }, path));
+        }
+
+        [Theory]
+        [InlineData("linux-x64", LibcKind.Glibc)]
+        [InlineData("linux-arm64", LibcKind.Glibc)]
+        [InlineData("linux-musl-x64", LibcKind.Musl)]
+        [InlineData("linux-musl-arm64", LibcKind.Musl)]
+        [InlineData("android-arm64", LibcKind.Bionic)]
+        [InlineData("linux-bionic-arm64", LibcKind.Bionic)]
+        [InlineData("freebsd-x64", LibcKind.FreeBsd)]
+        [InlineData(null, LibcKind.Glibc)]
+        public void Runtime_identifiers_pick_the_c_library(string? rid, LibcKind kind)
+        {
+            Assert.Equal(kind, TargetLibc.FromRuntimeIdentifier(rid).Kind);
+        }
+
+        [Fact]
+        public void The_input_rid_wins_over_the_build_rid_and_the_explicit_target_wins_over_both()
+        {
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libie.so", LibrarySpec.InitialExec("libie.so", 16));
+            var input = new LibraryInput(path) { RuntimeIdentifier = "linux-x64" };
+            var byInput = LoadAnalyzer.Analyze(new[] { input }, new AnalysisOptions { RuntimeIdentifier = "linux-musl-x64" }, libraries);
+            Assert.Equal("glibc-2.32+", byInput.Library(path).Libc);
+            var noInputRid = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) }, new AnalysisOptions { RuntimeIdentifier = "linux-musl-x64" }, libraries);
+            Assert.Equal("musl", noInputRid.Library(path).Libc);
+            var explicitTarget = LoadAnalyzer.Analyze(new[] { input }, new AnalysisOptions { TargetLibc = "musl" }, libraries);
+            Assert.Equal("musl", explicitTarget.Library(path).Libc);
+        }
+
+        [Fact]
+        public void Libraries_of_different_c_libraries_and_machines_get_separate_budgets()
+        {
+            using var libraries = new FakeLibraries();
+            var x64 = libraries.Add("x64/libie.so", LibrarySpec.InitialExec("libie.so", 1000));
+            var arm64 = libraries.Add("arm64/libie.so", LibrarySpec.InitialExec("libie.so", 1000, machine: "aarch64"));
+            var musl = libraries.Add("musl/libie.so", LibrarySpec.InitialExec("libie.so", 1000));
+            var report = LoadAnalyzer.Analyze(
+                new[]
+                {
+                    new LibraryInput(x64) { RuntimeIdentifier = "linux-x64" },
+                    new LibraryInput(arm64) { RuntimeIdentifier = "linux-arm64" },
+                    new LibraryInput(musl) { RuntimeIdentifier = "linux-musl-x64" },
+                },
+                new AnalysisOptions(),
+                libraries);
+            Assert.Equal(3, report.Budgets.Count);
+            Assert.Contains(report.Budgets, b => b.Libc == "glibc-2.32+" && b.Machine == "x86_64" && b.Verdict == Verdict.Fits && b.RequiredBytes == 1000);
+            Assert.Contains(report.Budgets, b => b.Libc == "glibc-2.32+" && b.Machine == "aarch64" && b.Verdict == Verdict.Fits);
+            Assert.Contains(report.Budgets, b => b.Libc == "musl" && b.Verdict == Verdict.Fails);
+        }
+    }
+}
