@@ -9,7 +9,6 @@ using TlsGuard.Core.Caching;
 using TlsGuard.Core.Diagnostics;
 using TlsGuard.Core.Policy;
 using TlsGuard.Core.Reporting;
-using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Tasks
 {
@@ -97,7 +96,7 @@ namespace TlsGuard.Tasks
             ReadCount = source.ReadCount;
             CacheHitCount = source.CacheHitCount;
 
-            var suppression = new Suppression(candidates, new LibraryNamePatterns(SuppressLibraries));
+            var suppression = new FindingSuppression(candidates, new LibraryNamePatterns(SuppressLibraries));
             var visible = report.Findings.Where(finding => !suppression.Hides(finding.FilePath)).ToList();
             if (!TryApplyBaseline(visible, out var baseline))
             {
@@ -304,24 +303,6 @@ namespace TlsGuard.Tasks
             {
                 Log.LogError(null, null, null, path, 0, 0, 0, 0, "TlsGuard could not write the {0}: {1}", what, exception.Message);
             }
-        }
-
-        /// <summary>TlsGuardSuppress item metadata and TlsGuardSuppressLibraries patterns, applied to the file a finding names.</summary>
-        private sealed class Suppression
-        {
-            private readonly HashSet<string> _paths = new HashSet<string>(StringComparer.Ordinal);
-            private readonly LibraryNamePatterns _patterns;
-
-            public Suppression(IEnumerable<LibraryCandidate> candidates, LibraryNamePatterns patterns)
-            {
-                _patterns = patterns;
-                foreach (var candidate in candidates.Where(candidate => candidate.Suppressed))
-                {
-                    _paths.Add(candidate.Input.Path);
-                }
-            }
-
-            public bool Hides(string path) => _paths.Contains(path) || _patterns.Matches(Path.GetFileName(path));
         }
     }
 }

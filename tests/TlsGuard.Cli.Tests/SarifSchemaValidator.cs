@@ -32,7 +32,7 @@ namespace TlsGuard.Cli.Tests
                 var (exitCode, output, error) = ChildProcess.Run("python3", new[] { "-c", Script, Repo.SarifSchema, file }, timeoutSeconds: 120);
                 Assert.False(
                     error.Contains("ModuleNotFoundError", System.StringComparison.Ordinal),
-                    "python3-jsonschema is missing: run tests/TlsGuard.Cli.Tests/install-deps.sh\n" + error);
+                    "python3-jsonschema is missing: run scripts/install-test-deps.sh\n" + error);
                 Assert.True(exitCode == 0 || exitCode == 1, "validator crashed (exit " + exitCode + "):\n" + output + error);
                 return (exitCode == 0, output + error);
             }
