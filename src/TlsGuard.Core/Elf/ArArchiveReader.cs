@@ -34,7 +34,7 @@ namespace TlsGuard.Core.Elf
                 {
                     if (IsPadding(reader, position, length))
                     {
-                        yield break;
+                        break;
                     }
 
                     yield return Broken(position, "truncated archive member header");
@@ -99,7 +99,7 @@ namespace TlsGuard.Core.Elf
                     long nameOffset = ParseDecimal(Encoding.ASCII.GetBytes(rawName), 1, rawName.Length - 1);
                     if (longNamesOffset < 0 || nameOffset < 0 || nameOffset >= longNamesSize)
                     {
-                        error = "archive long name reference " + rawName + " has no entry in the // table";
+                        error = "archive long name reference " + Printable(rawName) + " has no entry in the // table";
                     }
                     else
                     {
@@ -155,6 +155,18 @@ namespace TlsGuard.Core.Elf
             }
 
             return null;
+        }
+
+        /// <summary>Header bytes for a message: anything but printable ASCII becomes '?'.</summary>
+        private static string Printable(string raw)
+        {
+            var sb = new StringBuilder(raw.Length);
+            foreach (char c in raw)
+            {
+                sb.Append(c >= ' ' && c < (char)0x7f ? c : '?');
+            }
+
+            return sb.ToString();
         }
 
         private static ArMember Broken(long position, string error) =>

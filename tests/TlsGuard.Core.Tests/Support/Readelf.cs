@@ -55,6 +55,10 @@ namespace TlsGuard.Core.Tests.Support
             return counts;
         }
 
+        /// <summary>The type column of every relocation entry, in listing order.</summary>
+        public static List<string> RelocationTypes(string path) =>
+            Run("-rW", path).Split('\n').Select(line => RelocationLine.Match(line)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+
         /// <summary>
         /// The non-local, defined STT_TLS symbols of the listing (names without @version), per archive member
         /// ("" for a plain file). <paramref name="table"/> is the symbol table to take them from (".dynsym", ".symtab").

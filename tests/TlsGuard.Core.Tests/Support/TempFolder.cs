@@ -34,15 +34,19 @@ namespace TlsGuard.Core.Tests.Support
 
         public void Dispose()
         {
-            foreach (string folder in Directory.GetDirectories(Path, "*", SearchOption.AllDirectories))
+            // Tests lock folders (mode 000) and plant link loops: restore real folders only, never walk through a link.
+            var pending = new Stack<DirectoryInfo>();
+            pending.Push(new DirectoryInfo(Path));
+            while (pending.Count > 0)
             {
-                try
+                DirectoryInfo folder = pending.Pop();
+                File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                foreach (DirectoryInfo child in folder.EnumerateDirectories())
                 {
-                    File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                }
-                catch (IOException)
-                {
-                    // A dangling link or a folder already gone: nothing to restore.
+                    if (child.LinkTarget == null)
+                    {
+                        pending.Push(child);
+                    }
                 }
             }
 
