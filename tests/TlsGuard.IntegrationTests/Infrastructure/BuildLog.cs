@@ -34,10 +34,10 @@ namespace TlsGuard.IntegrationTests.Infrastructure
             switch (args)
             {
                 case BuildWarningEventArgs warning:
-                    Warnings.Add(new Diagnostic(warning.Code, warning.File, warning.Message ?? "", warning.HelpLink));
+                    Warnings.Add(new Diagnostic(warning.Code, warning.File, warning.Message ?? "", warning.HelpLink, warning.LineNumber, warning.ColumnNumber));
                     break;
                 case BuildErrorEventArgs error:
-                    Errors.Add(new Diagnostic(error.Code, error.File, error.Message ?? "", error.HelpLink));
+                    Errors.Add(new Diagnostic(error.Code, error.File, error.Message ?? "", error.HelpLink, error.LineNumber, error.ColumnNumber));
                     break;
                 case BuildMessageEventArgs message when message.Message != null:
                     Messages.Add(message.Message);
@@ -52,7 +52,7 @@ namespace TlsGuard.IntegrationTests.Infrastructure
             string.Join("\n", Errors.Select(e => "error " + e).Concat(Warnings.Select(w => "warning " + w)));
     }
 
-    internal sealed record Diagnostic(string? Code, string? File, string Message, string? HelpLink)
+    internal sealed record Diagnostic(string? Code, string? File, string Message, string? HelpLink, int Line = 0, int Column = 0)
     {
         public override string ToString() => Code + " " + File + ": " + Message;
     }
