@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Threading.Tasks;
-using TlsGuard.Analyzers.Results;
 using TlsGuard.Analyzers.Rules;
 using TlsGuard.Analyzers.Tests.Infrastructure;
 using TlsGuard.Core.Analysis;
@@ -13,8 +12,8 @@ using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 namespace TlsGuard.Analyzers.Tests;
 
 /// <summary>
-/// The analyzer cannot load TlsGuard.Core, so it re-implements the results-file reader and carries the catalog text
-/// as linked source. These tests hold the two sides together.
+/// The analyzer cannot load TlsGuard.Core, so it carries the results-file format and the catalog text as linked
+/// source. These tests hold the two sides together.
 /// </summary>
 public sealed class CoreContractTests
 {
@@ -33,7 +32,7 @@ public sealed class CoreContractTests
         var text = AnalyzerResultsFile.Format(Assessments);
 
         var written = AnalyzerResultsFile.Parse(text);
-        var read = ResultsFileParser.Parse(text);
+        var read = AnalyzerResultsFormat.Parse(text);
 
         Assert.Equal(3, written.Count);
         Assert.Equal(

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using TlsGuard.Analyzers.Rules;
 
@@ -13,8 +12,8 @@ public sealed class ReleaseTrackingTests
     [Fact]
     public void Every_rule_is_tracked_with_its_category_and_severity()
     {
-        var rows = File.ReadAllLines(Path.Combine(RepositoryRoot(), "src", "TlsGuard.Analyzers", "AnalyzerReleases.Unshipped.md"))
-            .Concat(File.ReadAllLines(Path.Combine(RepositoryRoot(), "src", "TlsGuard.Analyzers", "AnalyzerReleases.Shipped.md")))
+        var rows = File.ReadAllLines(RepositoryRoot.Combine("src", "TlsGuard.Analyzers", "AnalyzerReleases.Unshipped.md"))
+            .Concat(File.ReadAllLines(RepositoryRoot.Combine("src", "TlsGuard.Analyzers", "AnalyzerReleases.Shipped.md")))
             .Where(line => line.StartsWith("TLS", StringComparison.Ordinal))
             .Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray())
             .ToDictionary(cells => cells[0], cells => (Category: cells[1], Severity: cells[2]));
@@ -27,7 +26,4 @@ public sealed class ReleaseTrackingTests
     }
 
     private static string Name(DiagnosticSeverity severity) => severity == DiagnosticSeverity.Info ? "Info" : severity.ToString();
-
-    internal static string RepositoryRoot() =>
-        typeof(ReleaseTrackingTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }

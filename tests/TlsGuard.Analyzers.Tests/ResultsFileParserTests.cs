@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
-using TlsGuard.Analyzers.Results;
+using TlsGuard.Core.Reporting;
 using TlsGuard.Analyzers.Tests.Infrastructure;
 
 namespace TlsGuard.Analyzers.Tests;
@@ -16,7 +16,7 @@ public sealed class ResultsFileParserTests
             .AtRisk("libmimalloc.so.2", "", 1400, "musl", "")
             .ToString();
 
-        var libraries = ResultsFileParser.Parse(text);
+        var libraries = AnalyzerResultsFormat.Parse(text);
 
         Assert.Equal(2, libraries.Count);
         Assert.Equal("libjemalloc.so.2", libraries[0].FileName);
@@ -35,7 +35,7 @@ public sealed class ResultsFileParserTests
     {
         var text = "\uFEFF# tlsguard-results 1\r\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix\r\n";
 
-        var library = Assert.Single(ResultsFileParser.Parse(text));
+        var library = Assert.Single(AnalyzerResultsFormat.Parse(text));
 
         Assert.Equal("libfoo.so", library.FileName);
         Assert.Equal("fix", library.RemedySummary);
@@ -49,7 +49,7 @@ public sealed class ResultsFileParserTests
     [InlineData("\0\u0001\u0002ELF\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix")]
     public void Foreign_or_missing_header_yields_nothing(string text)
     {
-        Assert.Empty(ResultsFileParser.Parse(text));
+        Assert.Empty(AnalyzerResultsFormat.Parse(text));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class ResultsFileParserTests
     {
         var text = new ResultsFile().Raw(badLine).Fails("libgood.so").ToString();
 
-        Assert.Equal(["libgood.so"], ResultsFileParser.Parse(text).Select(l => l.FileName));
+        Assert.Equal(["libgood.so"], AnalyzerResultsFormat.Parse(text).Select(l => l.FileName));
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class ResultsFileParserTests
         var text = new ResultsFile().Line("libfoo.so", "libfoo.so", verdict, 10, "glibc", "fix").ToString();
 
         var expected = fails ? FlaggedVerdict.Fails : FlaggedVerdict.AtRisk;
-        Assert.Equal(expected, Assert.Single(ResultsFileParser.Parse(text)).Verdict);
+        Assert.Equal(expected, Assert.Single(AnalyzerResultsFormat.Parse(text)).Verdict);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ResultsFileParserTests
     {
         var text = new ResultsFile().Line("libfoo.so", "runtimes\\linux-x64\\native\\libfoo.so", "fails", 10, "glibc", "fix").ToString();
 
-        Assert.Equal("runtimes/linux-x64/native/libfoo.so", Assert.Single(ResultsFileParser.Parse(text)).RelativePath);
+        Assert.Equal("runtimes/linux-x64/native/libfoo.so", Assert.Single(AnalyzerResultsFormat.Parse(text)).RelativePath);
     }
 
     [Theory]

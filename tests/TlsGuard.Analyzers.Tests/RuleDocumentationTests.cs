@@ -10,7 +10,7 @@ namespace TlsGuard.Analyzers.Tests;
 /// <summary>docs/rules: every help link lands on a page that matches the catalog, and the index agrees with both.</summary>
 public sealed class RuleDocumentationTests
 {
-    private static readonly string RulesFolder = Path.Combine(ReleaseTrackingTests.RepositoryRoot(), "docs", "rules");
+    private static readonly string RulesFolder = RepositoryRoot.Combine("docs", "rules");
 
     private static readonly string[] Sections =
         ["## What it means", "## Why it happens", "## Non-compliant example", "## How to fix", "## How to suppress", "## Sources"];

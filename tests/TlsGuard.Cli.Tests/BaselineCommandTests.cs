@@ -12,9 +12,9 @@ namespace TlsGuard.Cli.Tests
         {
             using var temp = new TempDirectory();
             var libs = Path.Combine(temp.Path, "native");
-            var ieOwn = temp.CopyIn(Repo.Fixture("x86_64-gcc/libie_own.so"), "native/libie_own.so");
-            temp.CopyIn(Repo.Fixture("x86_64-gcc/libgd.so"), "native/libgd.so");
-            var baselinePath = temp.File("tlsguard-baseline.json");
+            var ieOwn = temp.Copy(RepositoryRoot.Fixture("x86_64-gcc/libie_own.so"), "native/libie_own.so");
+            temp.Copy(RepositoryRoot.Fixture("x86_64-gcc/libgd.so"), "native/libgd.so");
+            var baselinePath = temp.Combine("tlsguard-baseline.json");
 
             var written = CliRun.Of("baseline", libs, "--output", baselinePath);
             Assert.True(written.ExitCode == 0, written.ToString());
@@ -29,7 +29,7 @@ namespace TlsGuard.Cli.Tests
             Assert.Contains("(baselined)", silenced.Output);
             Assert.Contains("(" + entries.Count + " baselined, 0 stale baseline entries)", silenced.Output);
 
-            temp.CopyIn(Repo.Jemalloc, "native/libjemalloc.so.2");
+            temp.Copy(Repo.Jemalloc, "native/libjemalloc.so.2");
             var added = CliRun.Of("scan", libs, "--baseline", baselinePath, "--format", "json");
             Assert.True(added.ExitCode == 1, added.ToString());
             var findings = JsonDocument.Parse(added.Output).RootElement.GetProperty("findings").EnumerateArray().ToList();
@@ -38,7 +38,7 @@ namespace TlsGuard.Cli.Tests
             Assert.Contains(findings, f => f.GetProperty("id").GetString() == "TLS001"
                 && f.GetProperty("file").GetString()!.EndsWith("libie_own.so") && f.GetProperty("baselineState").GetString() == "unchanged");
 
-            File.Delete(temp.File("native/libjemalloc.so.2"));
+            File.Delete(temp.Combine("native/libjemalloc.so.2"));
             File.Delete(ieOwn);
             var removed = CliRun.Of("scan", libs, "--baseline", baselinePath, "--format", "json");
             Assert.True(removed.ExitCode == 0, removed.ToString());
@@ -53,7 +53,7 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void BaselineRequiresAnOutputFile()
         {
-            var run = CliRun.Of("baseline", Repo.Fixture("x86_64-gcc/libie_own.so"));
+            var run = CliRun.Of("baseline", RepositoryRoot.Fixture("x86_64-gcc/libie_own.so"));
 
             Assert.True(run.ExitCode == 2, run.ToString());
             Assert.Contains("--output", run.Error);

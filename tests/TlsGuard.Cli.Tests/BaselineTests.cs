@@ -64,8 +64,8 @@ namespace TlsGuard.Cli.Tests
         public void RoundTripThroughAFileMatchesTheSameFindings()
         {
             using var temp = new TempDirectory();
-            var findings = new[] { Of(DiagnosticCatalog.LibraryFailsToLoad, temp.File("lib/liba.so"), "fp-a") };
-            var path = temp.File("baseline.json");
+            var findings = new[] { Of(DiagnosticCatalog.LibraryFailsToLoad, temp.Combine("lib/liba.so"), "fp-a") };
+            var path = temp.Combine("baseline.json");
             using (var writer = new StreamWriter(path))
             {
                 Baseline.Write(writer, findings, temp.Path);

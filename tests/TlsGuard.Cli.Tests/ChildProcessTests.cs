@@ -7,13 +7,13 @@ namespace TlsGuard.Cli.Tests
     /// <summary>The built tlsguard.dll as a separate process: real stdout/stderr separation and exit codes.</summary>
     public sealed class ChildProcessTests
     {
-        private static (int ExitCode, string Output, string Error) Tlsguard(params string[] args) =>
+        private static CommandResult Tlsguard(params string[] args) =>
             ChildProcess.Run("dotnet", new[] { Repo.CliAssembly }.Concat(args), environment: new System.Collections.Generic.Dictionary<string, string?> { ["NO_COLOR"] = null });
 
         [Fact]
         public void JsonGoesToStdoutAndTheStatusToStderr()
         {
-            var (exitCode, output, error) = Tlsguard("scan", Repo.Fixture("x86_64-gcc/libie_own.so"), "--format", "json");
+            var (exitCode, output, error) = Tlsguard("scan", RepositoryRoot.Fixture("x86_64-gcc/libie_own.so"), "--format", "json");
 
             Assert.True(exitCode == 1, output + error);
             Assert.Equal("fails", JsonDocument.Parse(output).RootElement.GetProperty("files")[0].GetProperty("verdict").GetString());
@@ -23,7 +23,7 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void RedirectedTextOutputHasNoColourAndPassesForGeneralDynamicLibraries()
         {
-            var (exitCode, output, error) = Tlsguard("scan", Repo.Fixture("x86_64-gcc/libgd.so"), Repo.Fixture("x86_64-gcc/libld.so"));
+            var (exitCode, output, error) = Tlsguard("scan", RepositoryRoot.Fixture("x86_64-gcc/libgd.so"), RepositoryRoot.Fixture("x86_64-gcc/libld.so"));
 
             Assert.True(exitCode == 0, output + error);
             Assert.DoesNotContain("\u001b[", output);

@@ -9,7 +9,7 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void ExplainPrintsTheCatalogEntryAndTheRulePage()
         {
-            var page = File.ReadAllText(Path.Combine(Repo.Root, "docs", "rules", "TLS001.md")).TrimEnd();
+            var page = File.ReadAllText(RepositoryRoot.Combine("docs", "rules", "TLS001.md")).TrimEnd();
 
             var run = CliRun.Of("explain", "tls001");
 
@@ -22,7 +22,7 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void EveryRulePageInTheRepositoryIsEmbedded()
         {
-            var pages = Directory.GetFiles(Path.Combine(Repo.Root, "docs", "rules"), "TLS*.md").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n);
+            var pages = Directory.GetFiles(RepositoryRoot.Combine("docs", "rules"), "TLS*.md").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n);
 
             Assert.Equal(pages, RuleDocs.EmbeddedIds().OrderBy(n => n));
             Assert.Contains("TLS001", RuleDocs.EmbeddedIds());

@@ -132,7 +132,7 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void SchemaDocumentNamesEveryEmittedProperty()
         {
-            var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs", "json-schema.md"));
+            var doc = File.ReadAllText(RepositoryRoot.Combine("docs", "json-schema.md"));
             var documented = new HashSet<string>(Regex.Matches(doc, "`([A-Za-z$%./0-9]+)`").Select(m => m.Groups[1].Value));
             var report = SampleReports.Create();
             var baseline = new Baseline("b.json", new BaselineEntry[0]);

@@ -9,7 +9,7 @@ namespace TlsGuard.Cli.Tests
     {
         public static JsonElement Entry(string relativePath)
         {
-            var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "tests", "fixtures", "manifest.json"))).RootElement;
+            var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Fixtures, "manifest.json"))).RootElement;
             return manifest.GetProperty("fixtures").EnumerateArray()
                 .Single(entry => entry.GetProperty("path").GetString() == relativePath && entry.GetProperty("member").ValueKind == JsonValueKind.Null);
         }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.Json;
 
 namespace TlsGuard.Cli.Tests
@@ -12,23 +11,20 @@ namespace TlsGuard.Cli.Tests
     /// </summary>
     public sealed class PipelineRecipeTests
     {
-        private static readonly string Configuration =
-            typeof(PipelineRecipeTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-
         [Fact]
         public void The_README_pipeline_recipe_produces_valid_SARIF_and_the_baseline_then_catches_a_new_library()
         {
             _ = Repo.Jemalloc;
             using var temp = new TempDirectory();
-            var work = temp.File("work");
+            var work = temp.Combine("work");
             var environment = new Dictionary<string, string?>
             {
-                ["CONFIGURATION"] = Configuration,
+                ["CONFIGURATION"] = BuildConfiguration.Name,
                 ["PACK_OPTIONS"] = "--no-build",
             };
 
             var (exitCode, output, error) = ChildProcess.Run(
-                "bash", new[] { Path.Combine(Repo.Root, "examples", "cli-pipeline.sh"), work }, Repo.Root, environment, timeoutSeconds: 300);
+                "bash", new[] { RepositoryRoot.Combine("examples", "cli-pipeline.sh"), work }, RepositoryRoot.Path, environment);
 
             Assert.True(exitCode == 0, "recipe failed (exit " + exitCode + "):\n" + output + error);
             Assert.Equal(new[] { "(exit 1)", "(exit 0)", "(exit 1)" }, output.Split('\n').Where(line => line.StartsWith("(exit ", System.StringComparison.Ordinal)).ToArray());

@@ -25,21 +25,14 @@ namespace TlsGuard.Cli.Tests
         public static (bool Valid, string Report) Validate(string sarifText)
         {
             Assert.True(File.Exists(Repo.SarifSchema), "SARIF schema not found at " + Repo.SarifSchema);
-            var file = Path.Combine(Path.GetTempPath(), "tlsguard-sarif-" + System.Guid.NewGuid().ToString("N") + ".sarif");
-            File.WriteAllText(file, sarifText);
-            try
-            {
-                var (exitCode, output, error) = ChildProcess.Run("python3", new[] { "-c", Script, Repo.SarifSchema, file }, timeoutSeconds: 120);
-                Assert.False(
-                    error.Contains("ModuleNotFoundError", System.StringComparison.Ordinal),
-                    "python3-jsonschema is missing: run scripts/install-test-deps.sh\n" + error);
-                Assert.True(exitCode == 0 || exitCode == 1, "validator crashed (exit " + exitCode + "):\n" + output + error);
-                return (exitCode == 0, output + error);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
+            using var temp = new TempDirectory("sarif");
+            var file = temp.Write("log.sarif", sarifText);
+            var (exitCode, output, error) = ChildProcess.Run("python3", new[] { "-c", Script, Repo.SarifSchema, file }, timeout: System.TimeSpan.FromMinutes(2));
+            Assert.False(
+                error.Contains("ModuleNotFoundError", System.StringComparison.Ordinal),
+                "python3-jsonschema is missing: run scripts/install-test-deps.sh\n" + error);
+            Assert.True(exitCode == 0 || exitCode == 1, "validator crashed (exit " + exitCode + "):\n" + output + error);
+            return (exitCode == 0, output + error);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace TlsGuard.Cli.Tests
     /// <summary>`tlsguard scan` in process over the committed fixtures: exit codes and the text report.</summary>
     public sealed class ScanCommandTests
     {
-        private static readonly string IeOwn = Repo.Fixture("x86_64-gcc/libie_own.so");
+        private static readonly string IeOwn = RepositoryRoot.Fixture("x86_64-gcc/libie_own.so");
 
         [Fact]
         public void FailingLibraryExitsOneWithAReadableBlock()
@@ -30,7 +30,7 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void LibraryWithoutStaticTlsExitsZero()
         {
-            var run = CliRun.Of("scan", Repo.Fixture("x86_64-gcc/libgd.so"));
+            var run = CliRun.Of("scan", RepositoryRoot.Fixture("x86_64-gcc/libgd.so"));
 
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Contains("libgd.so: no static TLS", run.Output);
@@ -49,7 +49,7 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void ObjectFilesWithInitialExecCountFromAtRisk()
         {
-            var objectFile = Repo.Fixture("x86_64-gcc/ie.o");
+            var objectFile = RepositoryRoot.Fixture("x86_64-gcc/ie.o");
 
             var fails = CliRun.Of("scan", objectFile);
             var atRisk = CliRun.Of("scan", objectFile, "--fail-on", "at-risk");
@@ -66,7 +66,7 @@ namespace TlsGuard.Cli.Tests
             using var temp = new TempDirectory();
             foreach (var name in new[] { "liba.so", "libb.so", "libc1.so", "libd.so", "libe.so", "libf.so", "libg.so" })
             {
-                temp.CopyIn(IeOwn, name);
+                temp.Copy(IeOwn, name);
             }
 
             var run = CliRun.Of("scan", temp.Path);
@@ -82,7 +82,7 @@ namespace TlsGuard.Cli.Tests
         public void UnreadableElfCountsOnlyWithFailOnAny()
         {
             using var temp = new TempDirectory();
-            var truncated = temp.File("libtruncated.so");
+            var truncated = temp.Combine("libtruncated.so");
             File.WriteAllBytes(truncated, File.ReadAllBytes(IeOwn).Take(40).ToArray());
 
             var fails = CliRun.Of("scan", temp.Path);
@@ -97,9 +97,9 @@ namespace TlsGuard.Cli.Tests
         public void FoldersAreSearchedRecursivelyAndJudgedTogether()
         {
             using var temp = new TempDirectory();
-            temp.CopyIn(IeOwn, "a/libie_own.so");
-            temp.CopyIn(Repo.Fixture("x86_64-gcc/libgd.so"), "b/c/libgd.so");
-            File.WriteAllText(temp.File("b/readme.txt"), "not a library");
+            temp.Copy(IeOwn, "a/libie_own.so");
+            temp.Copy(RepositoryRoot.Fixture("x86_64-gcc/libgd.so"), "b/c/libgd.so");
+            File.WriteAllText(temp.Combine("b/readme.txt"), "not a library");
 
             var run = CliRun.Of("scan", temp.Path, "--format", "json");
 
@@ -112,7 +112,7 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void MuslTargetFailsEvenASmallInitialExecBlock()
         {
-            var mimallocLike = Repo.Fixture("x86_64-gcc/libie_ext.so");
+            var mimallocLike = RepositoryRoot.Fixture("x86_64-gcc/libie_ext.so");
 
             var glibc = CliRun.Of("scan", mimallocLike, "--format", "json", "--search", Path.GetDirectoryName(mimallocLike)!);
             var musl = CliRun.Of("scan", mimallocLike, "--format", "json", "--libc", "musl", "--search", Path.GetDirectoryName(mimallocLike)!);
@@ -129,12 +129,12 @@ namespace TlsGuard.Cli.Tests
         public void SearchAndSysrootFoldersResolveDependencies()
         {
             using var temp = new TempDirectory();
-            var needsIe = temp.CopyIn(Repo.Fixture("x86_64-gcc/libneeds_ie.so"), "app/libneeds_ie.so");
-            temp.CopyIn(IeOwn, "sysroot/usr/lib/libie_own.so");
+            var needsIe = temp.Copy(RepositoryRoot.Fixture("x86_64-gcc/libneeds_ie.so"), "app/libneeds_ie.so");
+            temp.Copy(IeOwn, "sysroot/usr/lib/libie_own.so");
 
             var alone = CliRun.Of("scan", needsIe);
             var searched = CliRun.Of("scan", needsIe, "--search", Path.GetDirectoryName(IeOwn)!);
-            var sysroot = CliRun.Of("scan", needsIe, "--sysroot", temp.File("sysroot"));
+            var sysroot = CliRun.Of("scan", needsIe, "--sysroot", temp.Combine("sysroot"));
 
             Assert.True(alone.ExitCode == 0, alone.ToString());
             Assert.Contains("TLS005", alone.Output);
@@ -146,7 +146,7 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void StartupLibrariesCostNothing()
         {
-            var ieExt = Repo.Fixture("x86_64-gcc/libie_ext.so");
+            var ieExt = RepositoryRoot.Fixture("x86_64-gcc/libie_ext.so");
 
             var dotnetHost = JsonDocument.Parse(CliRun.Of("scan", ieExt, "--format", "json").Output).RootElement.GetProperty("files")[0];
             var preloaded = JsonDocument.Parse(CliRun.Of("scan", ieExt, "--format", "json", "--startup-lib", "libc.so.6", "--startup-lib", "libdef.so").Output)
@@ -172,7 +172,7 @@ namespace TlsGuard.Cli.Tests
         public void ReportGoesToTheOutputFileAndTheStatusToStdout()
         {
             using var temp = new TempDirectory();
-            var output = temp.File("reports/tlsguard.json");
+            var output = temp.Combine("reports/tlsguard.json");
 
             var run = CliRun.Of("scan", IeOwn, "--format", "json", "--output", output);
 

@@ -14,7 +14,7 @@ namespace TlsGuard.Cli.Tests
         {
             var expected = Manifest.Entry(IeOwnFixture);
 
-            var run = CliRun.Of("scan", Repo.Fixture(IeOwnFixture), "--format", "json");
+            var run = CliRun.Of("scan", RepositoryRoot.Fixture(IeOwnFixture), "--format", "json");
 
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.Contains("tlsguard: failed:", run.Error);
@@ -35,13 +35,13 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void JsonFindingsAndBudgetDescribeTheFailure()
         {
-            var root = JsonDocument.Parse(CliRun.Of("scan", Repo.Fixture(IeOwnFixture), "--format", "json").Output).RootElement;
+            var root = JsonDocument.Parse(CliRun.Of("scan", RepositoryRoot.Fixture(IeOwnFixture), "--format", "json").Output).RootElement;
 
             Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
             Assert.Equal(ToolInfo.Version, root.GetProperty("tool").GetProperty("version").GetString());
             var finding = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "TLS001");
             Assert.Equal("warning", finding.GetProperty("level").GetString());
-            Assert.Equal(Repo.Fixture(IeOwnFixture), finding.GetProperty("file").GetString());
+            Assert.Equal(RepositoryRoot.Fixture(IeOwnFixture), finding.GetProperty("file").GetString());
             Assert.NotEqual("", finding.GetProperty("fingerprint").GetString());
             Assert.DoesNotContain("/", finding.GetProperty("fingerprint").GetString());
             var budget = root.GetProperty("budget");
@@ -54,10 +54,10 @@ namespace TlsGuard.Cli.Tests
         public void SarifOfFixturesAndJemallocValidatesAndPointsIntoTheRepository()
         {
             using var temp = new TempDirectory();
-            var sarifPath = temp.File("tlsguard.sarif");
-            var fixture = Repo.Fixture(IeOwnFixture);
+            var sarifPath = temp.Combine("tlsguard.sarif");
+            var fixture = RepositoryRoot.Fixture(IeOwnFixture);
 
-            var run = CliRun.Of("scan", fixture, Repo.Jemalloc, "--format", "sarif", "--output", sarifPath, "--source-root", Repo.Root);
+            var run = CliRun.Of("scan", fixture, Repo.Jemalloc, "--format", "sarif", "--output", sarifPath, "--source-root", RepositoryRoot.Path);
 
             Assert.True(run.ExitCode == 1, run.ToString());
             var sarif = File.ReadAllText(sarifPath);
@@ -77,8 +77,8 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void SarifRulesCarryTheEmbeddedRulePages()
         {
-            var run = CliRun.Of("scan", Repo.Fixture(IeOwnFixture), "--format", "sarif");
-            var page = File.ReadAllText(Path.Combine(Repo.Root, "docs", "rules", "TLS001.md"));
+            var run = CliRun.Of("scan", RepositoryRoot.Fixture(IeOwnFixture), "--format", "sarif");
+            var page = File.ReadAllText(RepositoryRoot.Combine("docs", "rules", "TLS001.md"));
 
             var rule = JsonDocument.Parse(run.Output).RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver")
                 .GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "TLS001");

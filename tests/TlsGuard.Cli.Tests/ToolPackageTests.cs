@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.Json;
 
 namespace TlsGuard.Cli.Tests
@@ -12,28 +11,25 @@ namespace TlsGuard.Cli.Tests
     /// </summary>
     public sealed class ToolPackageTests
     {
-        private static readonly string Configuration =
-            typeof(ToolPackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-
         [Fact]
         public void PackedToolInstallsAndScans()
         {
             using var temp = new TempDirectory();
-            var feed = temp.File("feed");
-            var tools = temp.File("tools");
-            var config = temp.File("nuget.config");
+            var feed = temp.Combine("feed");
+            var tools = temp.Combine("tools");
+            var config = temp.Combine("nuget.config");
             File.WriteAllText(config,
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
                 "    <add key=\"local\" value=\"" + feed + "\" />\n  </packageSources>\n</configuration>\n");
             var environment = new Dictionary<string, string?>
             {
-                ["NUGET_PACKAGES"] = temp.File("packages"),
+                ["NUGET_PACKAGES"] = temp.Combine("packages"),
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
                 ["DOTNET_NOLOGO"] = "1",
             };
 
             // --no-build: the test run already built the CLI in this configuration; rebuilding would race other test projects.
-            var pack = ChildProcess.Run("dotnet", new[] { "pack", Repo.CliProject, "-c", Configuration, "--no-build", "-o", feed, "-nologo" }, temp.Path, environment);
+            var pack = ChildProcess.Run("dotnet", new[] { "pack", Repo.CliProject, "-c", BuildConfiguration.Name, "--no-build", "-o", feed, "-nologo" }, temp.Path, environment);
             Assert.True(pack.ExitCode == 0, pack.Output + pack.Error);
             var package = Assert.Single(Directory.GetFiles(feed, "TlsGuard.Tool.*.nupkg"));
             Assert.Equal("TlsGuard.Tool." + ToolInfo.Version + ".nupkg", Path.GetFileName(package));
@@ -46,7 +42,7 @@ namespace TlsGuard.Cli.Tests
             Assert.True(version.ExitCode == 0, version.Output + version.Error);
             Assert.StartsWith(ToolInfo.Version, version.Output.Trim());
 
-            var sarif = temp.File("tlsguard.sarif");
+            var sarif = temp.Combine("tlsguard.sarif");
             var scan = ChildProcess.Run(tlsguard, new[] { "scan", Repo.Jemalloc, "--format", "sarif", "--output", sarif }, temp.Path, environment);
             Assert.True(scan.ExitCode == 1, scan.Output + scan.Error);
             var (valid, details) = SarifSchemaValidator.Validate(File.ReadAllText(sarif));
@@ -56,7 +52,7 @@ namespace TlsGuard.Cli.Tests
 
             var explain = ChildProcess.Run(tlsguard, new[] { "explain", "TLS001" }, temp.Path, environment);
             Assert.True(explain.ExitCode == 0, explain.Output + explain.Error);
-            Assert.Contains(File.ReadAllLines(Path.Combine(Repo.Root, "docs", "rules", "TLS001.md")).First(l => l.Length > 0), explain.Output);
+            Assert.Contains(File.ReadAllLines(RepositoryRoot.Combine("docs", "rules", "TLS001.md")).First(l => l.Length > 0), explain.Output);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace TlsGuard.Cli.Tests
     /// <summary>Exit code 2: the command line or the file system is wrong, not the libraries.</summary>
     public sealed class UsageErrorTests
     {
-        private static readonly string IeOwn = Repo.Fixture("x86_64-gcc/libie_own.so");
+        private static readonly string IeOwn = RepositoryRoot.Fixture("x86_64-gcc/libie_own.so");
 
         [Theory]
         [InlineData("scan")]
@@ -51,7 +51,7 @@ namespace TlsGuard.Cli.Tests
         public void UnwritableOutputExitsTwo()
         {
             using var temp = new TempDirectory();
-            var blocker = temp.File("a-file");
+            var blocker = temp.Combine("a-file");
             File.WriteAllText(blocker, "");
 
             var run = CliRun.Of("scan", IeOwn, "--format", "json", "--output", Path.Combine(blocker, "report.json"));
@@ -64,11 +64,11 @@ namespace TlsGuard.Cli.Tests
         public void MalformedOrMissingBaselineExitsTwo()
         {
             using var temp = new TempDirectory();
-            var malformed = temp.File("baseline.json");
+            var malformed = temp.Combine("baseline.json");
             File.WriteAllText(malformed, "{\"version\": 7}");
 
             var bad = CliRun.Of("scan", IeOwn, "--baseline", malformed);
-            var missing = CliRun.Of("scan", IeOwn, "--baseline", temp.File("none.json"));
+            var missing = CliRun.Of("scan", IeOwn, "--baseline", temp.Combine("none.json"));
 
             Assert.True(bad.ExitCode == 2, bad.ToString());
             Assert.Contains("not a TlsGuard baseline", bad.Error);

@@ -26,7 +26,7 @@ namespace TlsGuard.Tasks.Tests
         {
             using var temp = new TempDirectory();
             var dll = temp.Copy(Fixtures.IeOwnX64, "runtimes/win-x64/native/foo.dll");
-            var dylib = temp.File("runtimes/osx-arm64/native/libfoo.dylib", "\u00cf\u00fa\u00ed\u00fe");
+            var dylib = temp.Write("runtimes/osx-arm64/native/libfoo.dylib", "\u00cf\u00fa\u00ed\u00fe");
 
             Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Package, dll, "Foo"));
             Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Package, dylib, "Foo"));
@@ -37,7 +37,7 @@ namespace TlsGuard.Tasks.Tests
         {
             using var temp = new TempDirectory();
             var elf = temp.Copy(Fixtures.IeOwnX64, "native/plugin.bin");
-            var text = temp.File("native/settings.conf", "key=value");
+            var text = temp.Write("native/settings.conf", "key=value");
 
             Assert.Null(CandidateFilter.SkipReason(LibraryOrigin.Project, elf, null));
             Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Project, text, null));
@@ -47,7 +47,7 @@ namespace TlsGuard.Tasks.Tests
         public void Publish_and_output_sets_are_limited_to_library_names_so_the_apphost_is_left_out()
         {
             using var temp = new TempDirectory();
-            var apphost = temp.Copy(Fixtures.Bin("x86_64-gcc", "exe_le"), "publish/MyApp");
+            var apphost = temp.Copy(RepositoryRoot.Fixture("x86_64-gcc", "exe_le"), "publish/MyApp");
 
             Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Publish, apphost, null));
             Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Output, apphost, null));

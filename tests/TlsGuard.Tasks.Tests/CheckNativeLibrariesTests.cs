@@ -264,7 +264,7 @@ namespace TlsGuard.Tasks.Tests
         public void A_broken_baseline_file_is_an_error()
         {
             using var temp = new TempDirectory();
-            var baselineFile = temp.File("broken.json", "{ not json");
+            var baselineFile = temp.Write("broken.json", "{ not json");
 
             var run = Run(task => task.BaselineFile = baselineFile, Item(Fixtures.IeOwnX64));
 
@@ -306,7 +306,7 @@ namespace TlsGuard.Tasks.Tests
         public void Non_elf_project_files_and_windows_assets_are_skipped_without_a_warning()
         {
             using var temp = new TempDirectory();
-            var text = temp.File("data/readme.bin", "hello");
+            var text = temp.Write("data/readme.bin", "hello");
             var dll = temp.Copy(Fixtures.IeOwnX64, "runtimes/win-x64/native/foo.dll");
 
             var run = Run(Item(text, ("TlsGuardOrigin", "Project")), Item(dll, ("TlsGuardOrigin", "Package")));
@@ -320,7 +320,7 @@ namespace TlsGuard.Tasks.Tests
         public void An_unreadable_library_named_by_the_user_is_reported()
         {
             using var temp = new TempDirectory();
-            var truncated = temp.File("libtruncated.so", "\u007fELF");
+            var truncated = temp.Write("libtruncated.so", "\u007fELF");
 
             var run = Run(Item(truncated));
 

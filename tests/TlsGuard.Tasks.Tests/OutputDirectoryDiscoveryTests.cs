@@ -9,12 +9,12 @@ namespace TlsGuard.Tasks.Tests
         public void Finds_shared_objects_the_build_did_not_copy()
         {
             using var temp = new TempDirectory();
-            var built = temp.File("bin/libnative.so.1");
-            var nested = temp.File("bin/plugins/libplugin.so");
-            temp.File("bin/libcopied.so");
-            temp.File("bin/runtimes/linux-x64/native/libpkg.so");
-            temp.File("bin/app.dll");
-            temp.File("bin/notes.so.txt");
+            var built = temp.Write("bin/libnative.so.1");
+            var nested = temp.Write("bin/plugins/libplugin.so");
+            temp.Write("bin/libcopied.so");
+            temp.Write("bin/runtimes/linux-x64/native/libpkg.so");
+            temp.Write("bin/app.dll");
+            temp.Write("bin/notes.so.txt");
 
             var found = OutputDirectoryDiscovery.Find(temp.Combine("bin"), new[] { "libcopied.so", "runtimes/linux-x64/native/libpkg.so" });
 
@@ -25,7 +25,7 @@ namespace TlsGuard.Tasks.Tests
         public void Symbolic_links_are_left_to_the_file_they_point_at()
         {
             using var temp = new TempDirectory();
-            var real = temp.File("bin/libfoo.so.1.2");
+            var real = temp.Write("bin/libfoo.so.1.2");
             File.CreateSymbolicLink(temp.Combine("bin/libfoo.so.1"), real);
             File.CreateSymbolicLink(temp.Combine("bin/libfoo.so"), "libfoo.so.1");
 
@@ -44,7 +44,7 @@ namespace TlsGuard.Tasks.Tests
         public void Relative_paths_use_forward_slashes()
         {
             using var temp = new TempDirectory();
-            var file = temp.File("bin/plugins/libplugin.so");
+            var file = temp.Write("bin/plugins/libplugin.so");
 
             Assert.Equal("plugins/libplugin.so", OutputDirectoryDiscovery.RelativePath(temp.Combine("bin/"), file));
         }

@@ -10,7 +10,7 @@ namespace TlsGuard.Tasks.Tests
         public void A_second_session_reads_nothing_when_files_are_unchanged()
         {
             using var temp = new TempDirectory();
-            var library = temp.File("libfoo.so", "ELF-ish");
+            var library = temp.Write("libfoo.so", "ELF-ish");
             var cacheFile = temp.Combine("obj/TlsGuard.cache");
 
             var firstInner = new CountingScanSource();
@@ -37,7 +37,7 @@ namespace TlsGuard.Tasks.Tests
         public void A_changed_file_is_read_again()
         {
             using var temp = new TempDirectory();
-            var library = temp.File("libfoo.so", "one");
+            var library = temp.Write("libfoo.so", "one");
             var cacheFile = temp.Combine("TlsGuard.cache");
             var cache = ScanCache.Load(cacheFile, "v1");
             new CachingScanSource(new CountingScanSource(), cache).Scan(library);
@@ -56,7 +56,7 @@ namespace TlsGuard.Tasks.Tests
         public void A_new_time_stamp_alone_invalidates_the_entry()
         {
             using var temp = new TempDirectory();
-            var library = temp.File("libfoo.so", "same");
+            var library = temp.Write("libfoo.so", "same");
             var cacheFile = temp.Combine("TlsGuard.cache");
             var cache = ScanCache.Load(cacheFile, "v1");
             new CachingScanSource(new CountingScanSource(), cache).Scan(library);
@@ -73,7 +73,7 @@ namespace TlsGuard.Tasks.Tests
         public void Another_tool_version_discards_the_cache()
         {
             using var temp = new TempDirectory();
-            var library = temp.File("libfoo.so", "x");
+            var library = temp.Write("libfoo.so", "x");
             var cacheFile = temp.Combine("TlsGuard.cache");
             var cache = ScanCache.Load(cacheFile, "v1");
             new CachingScanSource(new CountingScanSource(), cache).Scan(library);
@@ -93,7 +93,7 @@ namespace TlsGuard.Tasks.Tests
         public void A_corrupt_or_foreign_cache_is_ignored(string content)
         {
             using var temp = new TempDirectory();
-            var cacheFile = temp.File("TlsGuard.cache", content);
+            var cacheFile = temp.Write("TlsGuard.cache", content);
 
             Assert.Equal(0, ScanCache.Load(cacheFile, "v1").Count);
         }
@@ -102,7 +102,7 @@ namespace TlsGuard.Tasks.Tests
         public void Unreadable_files_are_not_remembered()
         {
             using var temp = new TempDirectory();
-            var library = temp.File("libbad.so", "x");
+            var library = temp.Write("libbad.so", "x");
             var cache = new ScanCache("v1");
             var inner = new CountingScanSource { Error = "truncated ELF header" };
             var source = new CachingScanSource(inner, cache);
@@ -132,8 +132,8 @@ namespace TlsGuard.Tasks.Tests
         public void Entries_of_deleted_files_are_pruned_and_unused_live_ones_kept()
         {
             using var temp = new TempDirectory();
-            var kept = temp.File("libkept.so", "k");
-            var deleted = temp.File("libdeleted.so", "d");
+            var kept = temp.Write("libkept.so", "k");
+            var deleted = temp.Write("libdeleted.so", "d");
             var cacheFile = temp.Combine("TlsGuard.cache");
             var cache = ScanCache.Load(cacheFile, "v1");
             var source = new CachingScanSource(new CountingScanSource(), cache);
@@ -154,7 +154,7 @@ namespace TlsGuard.Tasks.Tests
         public void An_unchanged_cache_is_not_rewritten()
         {
             using var temp = new TempDirectory();
-            var library = temp.File("libfoo.so", "x");
+            var library = temp.Write("libfoo.so", "x");
             var cacheFile = temp.Combine("TlsGuard.cache");
             var cache = ScanCache.Load(cacheFile, "v1");
             new CachingScanSource(new CountingScanSource(), cache).Scan(library);

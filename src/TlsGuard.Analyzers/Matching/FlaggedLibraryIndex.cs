@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using TlsGuard.Analyzers.Results;
+using TlsGuard.Core.Reporting;
 
 namespace TlsGuard.Analyzers.Matching
 {

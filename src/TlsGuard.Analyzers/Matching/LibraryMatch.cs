@@ -1,4 +1,4 @@
-using TlsGuard.Analyzers.Results;
+using TlsGuard.Core.Reporting;
 
 namespace TlsGuard.Analyzers.Matching
 {

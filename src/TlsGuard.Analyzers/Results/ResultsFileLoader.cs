@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TlsGuard.Analyzers.Matching;
 using TlsGuard.Analyzers.Options;
+using TlsGuard.Core.Reporting;
 
 namespace TlsGuard.Analyzers.Results
 {
@@ -19,7 +20,7 @@ namespace TlsGuard.Analyzers.Results
                 var text = file.GetText(cancellationToken);
                 if (text != null)
                 {
-                    libraries.AddRange(ResultsFileParser.Parse(text.ToString()));
+                    libraries.AddRange(AnalyzerResultsFormat.Parse(text.ToString()));
                 }
             }
 

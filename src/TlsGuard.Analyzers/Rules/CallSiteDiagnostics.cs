@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using TlsGuard.Analyzers.CallSites;
 using TlsGuard.Analyzers.Matching;
-using TlsGuard.Analyzers.Results;
+using TlsGuard.Core.Reporting;
 
 namespace TlsGuard.Analyzers.Rules
 {
@@ -57,7 +57,7 @@ namespace TlsGuard.Analyzers.Rules
             ImmutableDictionary<string, string?>.Empty
                 .Add("fileName", library.FileName)
                 .Add("relativePath", library.RelativePath)
-                .Add("verdict", library.Verdict == FlaggedVerdict.Fails ? "fails" : "at-risk")
+                .Add("verdict", AnalyzerResultsFormat.VerdictName(library.Verdict))
                 .Add("requiredBytes", library.RequiredBytes.ToString(CultureInfo.InvariantCulture))
                 .Add("libc", library.Libc);
     }

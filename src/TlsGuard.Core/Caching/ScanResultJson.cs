@@ -18,9 +18,9 @@ namespace TlsGuard.Core.Caching
             writer.Property("endianness", result.Endianness);
             writer.Property("type", result.Type);
             writer.Property("soname", result.Soname);
-            WriteStrings(writer, "needed", result.Needed);
-            WriteStrings(writer, "runpath", result.Runpath);
-            WriteStrings(writer, "rpath", result.Rpath);
+            writer.StringArrayProperty("needed", result.Needed);
+            writer.StringArrayProperty("runpath", result.Runpath);
+            writer.StringArrayProperty("rpath", result.Rpath);
             writer.Property("dfStaticTls", result.DfStaticTls);
             if (result.TlsBlock != null)
             {
@@ -31,8 +31,8 @@ namespace TlsGuard.Core.Caching
                     .EndObject();
             }
 
-            WriteCounts(writer, "staticTlsRelocations", result.StaticTlsRelocations);
-            WriteCounts(writer, "dynamicTlsRelocations", result.DynamicTlsRelocations);
+            writer.NumberObjectProperty("staticTlsRelocations", result.StaticTlsRelocations);
+            writer.NumberObjectProperty("dynamicTlsRelocations", result.DynamicTlsRelocations);
             if (result.ObjectTlsModel.HasValue)
             {
                 writer.Property("objectTlsModel", result.ObjectTlsModel.Value.ToString());
@@ -49,7 +49,7 @@ namespace TlsGuard.Core.Caching
             }
 
             writer.EndArray();
-            WriteStrings(writer, "definedTlsSymbols", result.DefinedTlsSymbols);
+            writer.StringArrayProperty("definedTlsSymbols", result.DefinedTlsSymbols);
             writer.Property("machineCode", result.MachineCode);
             writer.Property("error", result.Error);
             writer.EndObject();
@@ -89,28 +89,6 @@ namespace TlsGuard.Core.Caching
                 MachineCode = (int)(value.GetInt64("machineCode") ?? 0),
                 Error = value.GetString("error"),
             };
-        }
-
-        private static void WriteStrings(JsonWriter writer, string name, IReadOnlyList<string> values)
-        {
-            writer.Name(name).StartArray();
-            foreach (var item in values)
-            {
-                writer.String(item);
-            }
-
-            writer.EndArray();
-        }
-
-        private static void WriteCounts(JsonWriter writer, string name, IReadOnlyDictionary<string, int> counts)
-        {
-            writer.Name(name).StartObject();
-            foreach (var pair in counts)
-            {
-                writer.Property(pair.Key, pair.Value);
-            }
-
-            writer.EndObject();
         }
 
         private static IReadOnlyList<string> ReadStrings(JsonValue value, string name)

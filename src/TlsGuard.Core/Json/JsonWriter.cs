@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 
@@ -75,6 +76,42 @@ namespace TlsGuard.Core.Json
         public JsonWriter Property(string name, string? value) => Name(name).String(value);
         public JsonWriter Property(string name, long value) => Name(name).Number(value);
         public JsonWriter Property(string name, bool value) => Name(name).Bool(value);
+
+        /// <summary>"name": ["a", "b"].</summary>
+        public JsonWriter StringArrayProperty(string name, IEnumerable<string> values)
+        {
+            Name(name).StartArray();
+            foreach (var value in values)
+            {
+                String(value);
+            }
+
+            return EndArray();
+        }
+
+        /// <summary>"name": {"key": "value", ...}, in the order given.</summary>
+        public JsonWriter StringObjectProperty(string name, IEnumerable<KeyValuePair<string, string>> values)
+        {
+            Name(name).StartObject();
+            foreach (var pair in values)
+            {
+                Property(pair.Key, pair.Value);
+            }
+
+            return EndObject();
+        }
+
+        /// <summary>"name": {"key": 1, ...}, in the order given.</summary>
+        public JsonWriter NumberObjectProperty(string name, IEnumerable<KeyValuePair<string, int>> values)
+        {
+            Name(name).StartObject();
+            foreach (var pair in values)
+            {
+                Property(pair.Key, pair.Value);
+            }
+
+            return EndObject();
+        }
 
         private JsonWriter Open(char bracket)
         {

@@ -2,24 +2,21 @@ using TlsGuard.Core.Analysis;
 
 namespace TlsGuard.Core.Reporting
 {
-    /// <summary>One line of the analyzer results file.</summary>
+    /// <summary>One line of the analyzer results file, as <see cref="AnalyzerResultsFile.Parse"/> reads it back.</summary>
     public sealed class AnalyzerResultsEntry
     {
-        public AnalyzerResultsEntry(string fileName, string relativePath, Verdict verdict, long requiredBytes, string libc, string remedySummary)
+        private readonly FlaggedLibrary _library;
+
+        internal AnalyzerResultsEntry(FlaggedLibrary library)
         {
-            FileName = fileName;
-            RelativePath = relativePath;
-            Verdict = verdict;
-            RequiredBytes = requiredBytes;
-            Libc = libc;
-            RemedySummary = remedySummary;
+            _library = library;
         }
 
-        public string FileName { get; }
-        public string RelativePath { get; }
-        public Verdict Verdict { get; }
-        public long RequiredBytes { get; }
-        public string Libc { get; }
-        public string RemedySummary { get; }
+        public string FileName => _library.FileName;
+        public string RelativePath => _library.RelativePath;
+        public Verdict Verdict => _library.Verdict == FlaggedVerdict.Fails ? Verdict.Fails : Verdict.AtRisk;
+        public long RequiredBytes => _library.RequiredBytes;
+        public string Libc => _library.Libc;
+        public string RemedySummary => _library.RemedySummary;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Json;
 
@@ -18,9 +17,9 @@ namespace TlsGuard.Core.Reporting
                 .Property("endianness", scan.Endianness)
                 .Property("type", scan.Type)
                 .Property("soname", scan.Soname);
-            WriteStrings(json, "needed", scan.Needed);
-            WriteStrings(json, "runpath", scan.Runpath);
-            WriteStrings(json, "rpath", scan.Rpath);
+            json.StringArrayProperty("needed", scan.Needed);
+            json.StringArrayProperty("runpath", scan.Runpath);
+            json.StringArrayProperty("rpath", scan.Rpath);
             json.Property("dfStaticTls", scan.DfStaticTls);
 
             json.Name("tlsBlock");
@@ -36,8 +35,8 @@ namespace TlsGuard.Core.Reporting
                     .EndObject();
             }
 
-            WriteCounts(json, "staticTlsRelocations", scan.StaticTlsRelocations);
-            WriteCounts(json, "dynamicTlsRelocations", scan.DynamicTlsRelocations);
+            json.NumberObjectProperty("staticTlsRelocations", scan.StaticTlsRelocations);
+            json.NumberObjectProperty("dynamicTlsRelocations", scan.DynamicTlsRelocations);
 
             json.Name("staticTlsSymbols").StartArray();
             foreach (var symbol in scan.StaticTlsSymbols)
@@ -53,7 +52,7 @@ namespace TlsGuard.Core.Reporting
 
             json.Property("verdict", VerdictNames.ToName(library.Verdict))
                 .Property("requiredStaticTlsBytes", library.RequiredStaticTlsBytes);
-            WriteStrings(json, "chain", library.Chain);
+            json.StringArrayProperty("chain", library.Chain);
             json.Property("libc", library.Libc);
             WriteRemedy(json, library.Remedy);
             json.EndObject();
@@ -75,28 +74,6 @@ namespace TlsGuard.Core.Reporting
                 .Property("glibcTunables", remedy.GlibcTunables)
                 .Property("summary", remedy.Summary)
                 .EndObject();
-        }
-
-        private static void WriteStrings(JsonWriter json, string name, IReadOnlyList<string> values)
-        {
-            json.Name(name).StartArray();
-            foreach (var value in values)
-            {
-                json.String(value);
-            }
-
-            json.EndArray();
-        }
-
-        private static void WriteCounts(JsonWriter json, string name, IReadOnlyDictionary<string, int> counts)
-        {
-            json.Name(name).StartObject();
-            foreach (var pair in counts)
-            {
-                json.Property(pair.Key, pair.Value);
-            }
-
-            json.EndObject();
         }
     }
 }

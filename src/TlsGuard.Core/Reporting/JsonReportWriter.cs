@@ -88,13 +88,7 @@ namespace TlsGuard.Core.Reporting
                 json.Property("baselineState", state);
             }
 
-            json.Name("properties").StartObject();
-            foreach (var property in finding.Properties)
-            {
-                json.Property(property.Key, property.Value);
-            }
-
-            json.EndObject();
+            json.StringObjectProperty("properties", finding.Properties);
             json.EndObject();
         }
     }

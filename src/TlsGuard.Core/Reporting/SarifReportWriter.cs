@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Diagnostics;
@@ -115,24 +116,25 @@ namespace TlsGuard.Core.Reporting
                 json.Property("baselineState", state);
             }
 
-            json.Name("properties").StartObject();
-            foreach (var property in finding.Properties)
-            {
-                json.Property(property.Key, property.Value);
-            }
+            json.StringObjectProperty("properties", PropertyBag(finding));
+            json.EndObject();
+        }
 
+        /// <summary>The finding's properties, then its package unless a property already names it.</summary>
+        private static List<KeyValuePair<string, string>> PropertyBag(Finding finding)
+        {
+            var bag = new List<KeyValuePair<string, string>>(finding.Properties);
             if (finding.PackageId != null && !finding.Properties.ContainsKey("packageId"))
             {
-                json.Property("packageId", finding.PackageId);
+                bag.Add(new KeyValuePair<string, string>("packageId", finding.PackageId));
             }
 
             if (finding.PackageVersion != null && !finding.Properties.ContainsKey("packageVersion"))
             {
-                json.Property("packageVersion", finding.PackageVersion);
+                bag.Add(new KeyValuePair<string, string>("packageVersion", finding.PackageVersion));
             }
 
-            json.EndObject();
-            json.EndObject();
+            return bag;
         }
 
         private static void WriteLocation(JsonWriter json, string path, ReportContext context, int? id, string? message)

@@ -42,13 +42,7 @@ namespace TlsGuard.Core.Reporting
                 json.Name("defaultConfiguration").StartObject()
                     .Property("level", SeverityLevels.ToLevel(descriptor.DefaultSeverity))
                     .EndObject();
-                json.Name("properties").StartObject().Name("tags").StartArray();
-                foreach (var tag in Tags)
-                {
-                    json.String(tag);
-                }
-
-                json.EndArray().EndObject();
+                json.Name("properties").StartObject().StringArrayProperty("tags", Tags).EndObject();
                 json.EndObject();
             }
 

@@ -7,16 +7,16 @@ namespace TlsGuard.Core.Tests.Scanning
     /// <summary>Archive walking: member naming, and headers that lie about sizes or names.</summary>
     public sealed class ArchiveTests
     {
-        private static readonly byte[] Elf = File.ReadAllBytes(RepositoryPaths.Fixture("x86_64-gcc/ie.o"));
+        private static readonly byte[] Elf = File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/ie.o"));
 
         [Fact]
         public void Members_are_reported_in_archive_order_with_their_names()
         {
-            IReadOnlyList<ElfScanResult> results = ElfScanner.Scan(RepositoryPaths.Fixture("x86_64-gcc/libtlsobjs.a"));
+            IReadOnlyList<ElfScanResult> results = ElfScanner.Scan(RepositoryRoot.Fixture("x86_64-gcc/libtlsobjs.a"));
 
             Assert.Equal(new[] { "ie.o", "le.o", "gd.o" }, results.Select(r => r.ArchiveMember));
             Assert.All(results, r => Assert.Equal("rel", r.Type));
-            Assert.Equal("x86_64-gcc/libtlsobjs.a(ie.o)", Path.GetRelativePath(RepositoryPaths.FixtureBin, results[0].DisplayPath));
+            Assert.Equal("x86_64-gcc/libtlsobjs.a(ie.o)", Path.GetRelativePath(RepositoryRoot.FixtureBin, results[0].DisplayPath));
         }
 
         [Fact]

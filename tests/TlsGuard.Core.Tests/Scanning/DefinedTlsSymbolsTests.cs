@@ -41,7 +41,7 @@ namespace TlsGuard.Core.Tests.Scanning
         [Fact]
         public void Library_defining_a_tls_variable_exports_it()
         {
-            ElfScanResult result = Assert.Single(ElfScanner.Scan(RepositoryPaths.Fixture("x86_64-gcc/libdef.so")));
+            ElfScanResult result = Assert.Single(ElfScanner.Scan(RepositoryRoot.Fixture("x86_64-gcc/libdef.so")));
 
             Assert.Contains("def_var", result.DefinedTlsSymbols);
         }

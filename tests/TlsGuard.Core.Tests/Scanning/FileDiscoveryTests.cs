@@ -5,9 +5,9 @@ namespace TlsGuard.Core.Tests.Scanning
 {
     public sealed class FileDiscoveryTests : IDisposable
     {
-        private readonly TempFolder temp = new();
-        private readonly byte[] elf = File.ReadAllBytes(RepositoryPaths.Fixture("x86_64-gcc/libie_own.so"));
-        private readonly byte[] archive = File.ReadAllBytes(RepositoryPaths.Fixture("x86_64-gcc/libtlsobjs.a"));
+        private readonly TempDirectory temp = new();
+        private readonly byte[] elf = File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libie_own.so"));
+        private readonly byte[] archive = File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libtlsobjs.a"));
 
         public void Dispose() => temp.Dispose();
 

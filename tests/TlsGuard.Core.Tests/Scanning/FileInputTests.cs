@@ -7,7 +7,7 @@ namespace TlsGuard.Core.Tests.Scanning
     public sealed class FileInputTests : IDisposable
     {
         private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-        private readonly TempFolder temp = new();
+        private readonly TempDirectory temp = new();
 
         public void Dispose() => temp.Dispose();
 
@@ -66,8 +66,8 @@ namespace TlsGuard.Core.Tests.Scanning
         [Fact]
         public async Task Scan_closes_the_file_before_returning()
         {
-            string path = temp.Write("libie_own.so", File.ReadAllBytes(RepositoryPaths.Fixture("x86_64-gcc/libie_own.so")));
-            string archive = temp.Write("libtlsobjs.a", File.ReadAllBytes(RepositoryPaths.Fixture("x86_64-gcc/libtlsobjs.a")));
+            string path = temp.Write("libie_own.so", File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libie_own.so")));
+            string archive = temp.Write("libtlsobjs.a", File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libtlsobjs.a")));
 
             Assert.Null((await ScanOne(path)).Error);
             Assert.Equal(3, ElfScanner.Scan(archive).Count);

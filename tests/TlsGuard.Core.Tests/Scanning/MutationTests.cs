@@ -28,7 +28,7 @@ namespace TlsGuard.Core.Tests.Scanning
         [InlineData("i686-gcc/libdesc.so", 7)]
         public void Corrupted_copies_are_diagnosed_without_surprises(string fixture, int seed)
         {
-            var mutator = new Mutator(File.ReadAllBytes(RepositoryPaths.Fixture(fixture)), seed);
+            var mutator = new Mutator(File.ReadAllBytes(RepositoryRoot.Fixture(fixture)), seed);
             var watch = Stopwatch.StartNew();
             var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
             int failed = 0;

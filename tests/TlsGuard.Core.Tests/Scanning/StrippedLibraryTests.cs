@@ -9,7 +9,7 @@ namespace TlsGuard.Core.Tests.Scanning
         [Fact]
         public void Aarch64_library_without_sections_or_flag_still_shows_its_tprel64()
         {
-            string path = RepositoryPaths.Fixture("aarch64-gcc/libie_own_stripped.so");
+            string path = RepositoryRoot.Fixture("aarch64-gcc/libie_own_stripped.so");
             Assert.Contains("There are no sections", Readelf.Run("-SW", path));
 
             ElfScanResult result = Assert.Single(ElfScanner.Scan(path));
@@ -23,7 +23,7 @@ namespace TlsGuard.Core.Tests.Scanning
         [Fact]
         public void Stripped_and_original_libraries_give_the_same_answer()
         {
-            foreach (string folder in Directory.GetDirectories(RepositoryPaths.FixtureBin))
+            foreach (string folder in Directory.GetDirectories(RepositoryRoot.FixtureBin))
             {
                 ElfScanResult original = Assert.Single(ElfScanner.Scan(Path.Combine(folder, "libie_own.so")));
                 ElfScanResult stripped = Assert.Single(ElfScanner.Scan(Path.Combine(folder, "libie_own_stripped.so")));

@@ -15,7 +15,7 @@ namespace TlsGuard.Core.Tests.Scanning
         [InlineData("i686-gcc/libie_own.so")]
         public void Every_truncated_copy_of_an_elf_file_has_an_error(string fixture)
         {
-            byte[] image = File.ReadAllBytes(RepositoryPaths.Fixture(fixture));
+            byte[] image = File.ReadAllBytes(RepositoryRoot.Fixture(fixture));
             Assert.Null(Assert.Single(ElfScanner.Scan(image, fixture)).Error);
 
             for (int length = 0; length < image.Length; length++)
@@ -30,7 +30,7 @@ namespace TlsGuard.Core.Tests.Scanning
         [InlineData("s390x-gcc/libtlsobjs.a")]
         public void Every_truncated_copy_of_an_archive_reports_an_error(string fixture)
         {
-            byte[] image = File.ReadAllBytes(RepositoryPaths.Fixture(fixture));
+            byte[] image = File.ReadAllBytes(RepositoryRoot.Fixture(fixture));
             IReadOnlyList<ElfScanResult> complete = ElfScanner.Scan(image, fixture);
             Assert.Equal(3, complete.Count);
             Assert.All(complete, r => Assert.Null(r.Error));

@@ -22,7 +22,7 @@ namespace TlsGuard.Core.Tests.Support
         public byte[] Data { get; }
         public bool BigEndian { get; }
 
-        public static ElfBytes Load(string fixture) => new(File.ReadAllBytes(RepositoryPaths.Fixture(fixture)));
+        public static ElfBytes Load(string fixture) => new(File.ReadAllBytes(RepositoryRoot.Fixture(fixture)));
 
         public int ProgramHeaderTable => (int)U64(0x20);
         public int SectionHeaderTable => (int)U64(0x28);

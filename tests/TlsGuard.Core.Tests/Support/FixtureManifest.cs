@@ -20,7 +20,7 @@ namespace TlsGuard.Core.Tests.Support
 
         private static FixtureManifest Load()
         {
-            string text = File.ReadAllText(Path.Combine(RepositoryPaths.Fixtures, "manifest.json"));
+            string text = File.ReadAllText(Path.Combine(RepositoryRoot.Fixtures, "manifest.json"));
             return JsonSerializer.Deserialize<FixtureManifest>(text) ?? throw new InvalidDataException("empty manifest");
         }
     }
@@ -47,7 +47,7 @@ namespace TlsGuard.Core.Tests.Support
         /// <summary>"folder/file" or "folder/file(member)": the theory's case name.</summary>
         public string Key => Member == null ? Path : Path + "(" + Member + ")";
 
-        public string FullPath => RepositoryPaths.Fixture(Path);
+        public string FullPath => RepositoryRoot.Fixture(Path);
     }
 
     internal sealed class ManifestTlsBlock

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace TlsGuard.Core.Tests.Support
@@ -14,28 +13,13 @@ namespace TlsGuard.Core.Tests.Support
 
         public static string Run(params string[] arguments)
         {
-            var start = new ProcessStartInfo("readelf")
+            CommandResult readelf = ChildProcess.Run("readelf", arguments, environment: new Dictionary<string, string?> { ["LC_ALL"] = "C" });
+            if (readelf.ExitCode != 0)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment["LC_ALL"] = "C";
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
+                throw new InvalidOperationException("readelf " + string.Join(" ", arguments) + " failed: " + readelf.Error);
             }
 
-            using Process process = Process.Start(start) ?? throw new InvalidOperationException("readelf did not start");
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException("readelf " + string.Join(" ", arguments) + " failed: " + stderr.Result);
-            }
-
-            return output;
+            return readelf.Output;
         }
 
         /// <summary>Relocation type name -> count over every table readelf -rW lists.</summary>

@@ -25,7 +25,7 @@ namespace TlsGuard.Core.Tests.Tls
             "R_LARCH_TLS_GD_PCREL20_S2", "R_LARCH_TLS_DESC_PCREL20_S2",
         };
 
-        private readonly TempFolder temp = new();
+        private readonly TempDirectory temp = new();
 
         public void Dispose() => temp.Dispose();
 

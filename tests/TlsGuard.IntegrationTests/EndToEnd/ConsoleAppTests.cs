@@ -19,7 +19,7 @@ namespace TlsGuard.IntegrationTests.EndToEnd
         public void The_package_flags_a_project_library_and_a_rebuild_repeats_it_without_reading_it()
         {
             using var folder = _feed.NewConsumer("console");
-            var library = folder.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            var library = folder.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
             var consumer = Consumer.Create(_feed, folder, """
                   <PropertyGroup>
                     <TlsGuardSarifFile>$(MSBuildProjectDirectory)/artifacts/tlsguard/$(MSBuildProjectName).sarif</TlsGuardSarifFile>
@@ -53,7 +53,7 @@ namespace TlsGuard.IntegrationTests.EndToEnd
         public void The_analyzer_flags_the_PInvoke_that_binds_to_the_library_in_the_build_and_in_the_compiler_SARIF()
         {
             using var folder = _feed.NewConsumer("analyzer");
-            folder.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            folder.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
             var consumer = Consumer.Create(_feed, folder, LibraryItem("libie_own.so"), source: PInvokeSource("ie_own"));
 
             var build = consumer.Run("build", "-p:ErrorLog=compiler.sarif%2Cversion=2.1");
@@ -80,7 +80,7 @@ namespace TlsGuard.IntegrationTests.EndToEnd
         public void A_consumer_whose_libraries_are_clean_gets_no_analyzer_or_build_warning()
         {
             using var folder = _feed.NewConsumer("clean");
-            folder.Copy(Repository.Fixture("x86_64-gcc", "libgd.so"), "native/libgd.so");
+            folder.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libgd.so"), "native/libgd.so");
             var consumer = Consumer.Create(_feed, folder, LibraryItem("libgd.so"), source: PInvokeSource("gd"));
 
             var build = consumer.Run("build");

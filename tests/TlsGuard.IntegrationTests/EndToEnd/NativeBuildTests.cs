@@ -17,7 +17,7 @@ namespace TlsGuard.IntegrationTests.EndToEnd
         public void A_library_a_native_build_step_compiles_into_the_output_is_flagged()
         {
             using var folder = _feed.NewConsumer("native-build");
-            folder.Copy(Path.Combine(Repository.Root, "tests", "fixtures", "src", "ie_own.c"), "native/ie_own.c");
+            folder.Copy(Path.Combine(RepositoryRoot.Fixtures, "src", "ie_own.c"), "native/ie_own.c");
             var consumer = Consumer.Create(_feed, folder, """
                   <PropertyGroup>
                     <TlsGuardAfterTargets>CompileNativeLibrary</TlsGuardAfterTargets>

@@ -20,14 +20,14 @@ namespace TlsGuard.IntegrationTests.EndToEnd
         public void Standard_warning_properties_and_a_baseline_apply_to_TlsGuard()
         {
             using var folder = _feed.NewConsumer("policy");
-            var library = folder.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            var library = folder.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
             var consumer = Consumer.Create(_feed, folder, """
                   <ItemGroup>
                     <None Include="native/libie_own.so" CopyToOutputDirectory="PreserveNewest" />
                   </ItemGroup>
                 """);
             var restore = DotNet.Run(folder.Path, "restore", consumer.ProjectPath, "-nologo");
-            Assert.True(restore.ExitCode == 0, restore.Output);
+            Assert.True(restore.ExitCode == 0, restore.ToString());
 
             var noWarn = consumer.Run("build", "--no-restore", "-p:NoWarn=TLS001");
             Assert.True(noWarn.Succeeded, noWarn.ToString());

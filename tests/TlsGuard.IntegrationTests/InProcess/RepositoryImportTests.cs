@@ -17,7 +17,7 @@ namespace TlsGuard.IntegrationTests.InProcess
         [Fact]
         public void Evaluation_sets_the_documented_defaults_and_hooks()
         {
-            using var scratch = new Scratch("eval");
+            using var scratch = new TempDirectory("eval");
             var project = InProcessBuild.Evaluate(RepositoryImportProject.Create(scratch, ""));
 
             Assert.Equal("true", project.GetPropertyValue("TlsGuardEnabled"));
@@ -35,8 +35,8 @@ namespace TlsGuard.IntegrationTests.InProcess
         [Fact]
         public void A_build_warns_about_the_project_library_and_hands_the_results_to_the_analyzer()
         {
-            using var scratch = new Scratch("inproc");
-            var library = scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            using var scratch = new TempDirectory("inproc");
+            var library = scratch.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
             var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
 
             var first = InProcessBuild.RestoreAndBuild(projectPath, null, "Build");
@@ -63,8 +63,8 @@ namespace TlsGuard.IntegrationTests.InProcess
         [Fact]
         public void A_rebuild_repeats_the_warning_from_the_cache()
         {
-            using var scratch = new Scratch("inproc-again");
-            scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            using var scratch = new TempDirectory("inproc-again");
+            scratch.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
             var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
             InProcessBuild.RestoreAndBuild(projectPath, null, "Build");
 
@@ -82,8 +82,8 @@ namespace TlsGuard.IntegrationTests.InProcess
         [Fact]
         public void Design_time_builds_scan_nothing_but_pass_the_last_results_on()
         {
-            using var scratch = new Scratch("designtime");
-            scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            using var scratch = new TempDirectory("designtime");
+            scratch.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
             var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
             InProcessBuild.RestoreAndBuild(projectPath, null, "Build");
 
@@ -101,8 +101,8 @@ namespace TlsGuard.IntegrationTests.InProcess
         [Fact]
         public void TlsGuardEnabled_false_turns_everything_off()
         {
-            using var scratch = new Scratch("disabled");
-            scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            using var scratch = new TempDirectory("disabled");
+            scratch.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
             var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
 
             var build = InProcessBuild.RestoreAndBuild(projectPath, new Dictionary<string, string> { ["TlsGuardEnabled"] = "false" }, "Build");
@@ -115,8 +115,8 @@ namespace TlsGuard.IntegrationTests.InProcess
         [Fact]
         public void Severity_error_fails_the_build_with_TLS001()
         {
-            using var scratch = new Scratch("severity");
-            scratch.Copy(Repository.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            using var scratch = new TempDirectory("severity");
+            scratch.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
             var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
 
             var build = InProcessBuild.RestoreAndBuild(projectPath, new Dictionary<string, string> { ["TlsGuardSeverity"] = "error" }, "Build");

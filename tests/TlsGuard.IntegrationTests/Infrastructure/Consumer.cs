@@ -9,20 +9,20 @@ namespace TlsGuard.IntegrationTests.Infrastructure
     {
         private int _logCount;
 
-        private Consumer(Scratch folder, string projectPath)
+        private Consumer(TempDirectory folder, string projectPath)
         {
             Folder = folder;
             ProjectPath = projectPath;
         }
 
-        public Scratch Folder { get; }
+        public TempDirectory Folder { get; }
         public string ProjectPath { get; }
         public string Directory => Folder.Path;
 
         /// <summary>Writes a project (Consumer.csproj, or <paramref name="relativeProjectPath"/>) and one source file beside it.</summary>
         public static Consumer Create(
             PackageFeed feed,
-            Scratch folder,
+            TempDirectory folder,
             string body,
             string outputType = "Exe",
             string source = "System.Console.WriteLine(\"hello\");\n",
@@ -56,7 +56,7 @@ namespace TlsGuard.IntegrationTests.Infrastructure
             var result = DotNet.Run(Directory, all.ToArray());
             if (!File.Exists(binaryLog))
             {
-                throw new InvalidOperationException("no binary log from dotnet " + string.Join(" ", all) + ":\n" + result.Output);
+                throw new InvalidOperationException("no binary log from dotnet " + string.Join(" ", all) + ":\n" + result);
             }
 
             return new ConsumerBuild(result, BuildLog.Read(binaryLog));
@@ -67,6 +67,6 @@ namespace TlsGuard.IntegrationTests.Infrastructure
     {
         public bool Succeeded => Command.ExitCode == 0;
 
-        public override string ToString() => "exit " + Command.ExitCode + "\n" + Log + "\n" + Command.Output;
+        public override string ToString() => Log + "\n" + Command;
     }
 }

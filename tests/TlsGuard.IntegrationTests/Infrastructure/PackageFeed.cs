@@ -14,17 +14,17 @@ namespace TlsGuard.IntegrationTests.Infrastructure
         public const string NativePackageId = "TlsGuard.TestNative";
         public const string NativePackageVersion = "1.0.0";
 
-        private readonly Scratch _scratch = new Scratch("feed");
+        private readonly TempDirectory _scratch = new TempDirectory("feed");
 
         public PackageFeed()
         {
             Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
             Directory.CreateDirectory(FeedDirectory);
-            var pack = DotNet.Run(Repository.Root, "pack", Repository.PackageProject, "-c", Repository.Configuration, "--no-build",
+            var pack = DotNet.Run(RepositoryRoot.Path, "pack", Repository.PackageProject, "-c", BuildConfiguration.Name, "--no-build",
                 "-o", FeedDirectory, "-p:PackageVersion=" + Version, "-nologo");
             if (pack.ExitCode != 0)
             {
-                throw new InvalidOperationException("packing TlsGuard failed:\n" + pack.Output);
+                throw new InvalidOperationException("packing TlsGuard failed:\n" + pack);
             }
 
             PackTime = pack.Elapsed;
@@ -39,9 +39,9 @@ namespace TlsGuard.IntegrationTests.Infrastructure
         public string TlsGuardPackage => Path.Combine(FeedDirectory, "TlsGuard." + Version + ".nupkg");
 
         /// <summary>A consumer folder beside the feed, with a nuget.config: only the local feed and the default source.</summary>
-        public Scratch NewConsumer(string name)
+        internal TempDirectory NewConsumer(string name)
         {
-            var consumer = new Scratch(name);
+            var consumer = new TempDirectory(name);
             consumer.Write("nuget.config", $"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
@@ -78,9 +78,9 @@ namespace TlsGuard.IntegrationTests.Infrastructure
                     """);
             }
 
-            archive.CreateEntryFromFile(Repository.Fixture("x86_64-gcc", "libie_own.so"), "runtimes/linux-x64/native/libie_own.so");
-            archive.CreateEntryFromFile(Repository.Fixture("aarch64-gcc", "libie_own.so"), "runtimes/linux-arm64/native/libie_own.so");
-            archive.CreateEntryFromFile(Repository.Fixture("x86_64-gcc", "libgd.so"), "runtimes/win-x64/native/ie_own.dll");
+            archive.CreateEntryFromFile(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "runtimes/linux-x64/native/libie_own.so");
+            archive.CreateEntryFromFile(RepositoryRoot.Fixture("aarch64-gcc", "libie_own.so"), "runtimes/linux-arm64/native/libie_own.so");
+            archive.CreateEntryFromFile(RepositoryRoot.Fixture("x86_64-gcc", "libgd.so"), "runtimes/win-x64/native/ie_own.dll");
         }
     }
 

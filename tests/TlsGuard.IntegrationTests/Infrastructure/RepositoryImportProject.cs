@@ -8,7 +8,7 @@ namespace TlsGuard.IntegrationTests.Infrastructure
     /// </summary>
     internal static class RepositoryImportProject
     {
-        public static string Create(Scratch scratch, string body, string outputType = "Exe")
+        public static string Create(TempDirectory scratch, string body, string outputType = "Exe")
         {
             var build = Repository.BuildDirectory;
             scratch.Write("Directory.Build.props", $"""

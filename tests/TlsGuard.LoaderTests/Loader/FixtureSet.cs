@@ -10,13 +10,13 @@ namespace TlsGuard.LoaderTests.Loader
     internal sealed class FixtureSet : IDisposable
     {
         private readonly Dictionary<string, FixtureLibrary> _libraries;
+        private readonly TempDirectory _folder;
 
         public FixtureSet(Toolchain toolchain, IEnumerable<FixtureLibrary> libraries, string label)
         {
             toolchain.Require();
             Toolchain = toolchain;
-            Folder = Path.Combine(Path.GetTempPath(), "tlsguard-loader-" + label + "-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Folder);
+            _folder = new TempDirectory("loader-" + label);
             _libraries = libraries.ToDictionary(l => l.Name, StringComparer.Ordinal);
 
             var hostSource = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "native", "dlopen_host.c"));
@@ -46,23 +46,13 @@ namespace TlsGuard.LoaderTests.Loader
         }
 
         public Toolchain Toolchain { get; }
-        public string Folder { get; }
+        public string Folder => _folder.Path;
         public string HostPath { get; }
 
         public string PathOf(string name) => Path.Combine(Folder, _libraries[name].FileName);
 
         public FixtureLibrary this[string name] => _libraries[name];
 
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(Folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A child process may still hold a file on a slow machine; the temp folder is cleaned by the OS later.
-            }
-        }
+        public void Dispose() => _folder.Dispose();
     }
 }

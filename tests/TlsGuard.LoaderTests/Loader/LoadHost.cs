@@ -20,11 +20,23 @@ namespace TlsGuard.LoaderTests.Loader
         public LoadOutcome Load(IReadOnlyList<string> steps, IReadOnlyDictionary<string, string>? environment = null)
         {
             var (file, arguments) = Command(steps);
-            var result = ChildProcess.Run(file, arguments, environment);
+            var result = ChildProcess.Run(file, arguments, environment: Measured(environment), timeout: TimeSpan.FromMinutes(2));
             return LoadOutcome.Parse(result, steps.Count(s => !s.StartsWith("--call=", StringComparison.Ordinal)));
         }
 
         protected abstract (string File, IReadOnlyList<string> Arguments) Command(IReadOnlyList<string> steps);
+
+        /// <summary>The test's variables only: the parent's own tunables or preloads would change the budget being measured.</summary>
+        private static Dictionary<string, string?> Measured(IReadOnlyDictionary<string, string>? environment)
+        {
+            var measured = new Dictionary<string, string?> { ["GLIBC_TUNABLES"] = null, ["LD_PRELOAD"] = null };
+            foreach (var pair in environment ?? new Dictionary<string, string>())
+            {
+                measured[pair.Key] = pair.Value;
+            }
+
+            return measured;
+        }
     }
 
     /// <summary>`dotnet LoadProbe.dll`: NativeLibrary.Load in a fresh dotnet host, as a P/Invoke would.</summary>

@@ -21,7 +21,7 @@ namespace TlsGuard.LoaderTests.Loader
         public bool StaticTlsFailure => Steps.Any(s => !s.Loaded && s.Message.Contains("static TLS", StringComparison.Ordinal)
             || s.Message.Contains("initial-exec TLS", StringComparison.Ordinal));
 
-        public static LoadOutcome Parse(ProcessResult result, int expectedSteps)
+        public static LoadOutcome Parse(CommandResult result, int expectedSteps)
         {
             var steps = new List<LoadStep>();
             foreach (var line in result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))

@@ -8,34 +8,29 @@ namespace TlsGuard.LoaderTests.Loader
     /// <summary>LoadAnalyzer over the real scanner with files that are not libraries: findings, never exceptions.</summary>
     public sealed class RealScannerTests : IDisposable
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "tlsguard-badfiles-" + Guid.NewGuid().ToString("N"));
-
-        public RealScannerTests()
-        {
-            Directory.CreateDirectory(_folder);
-        }
+        private readonly TempDirectory _temp = new TempDirectory("badfiles");
 
         [Fact]
         public void Text_missing_truncated_and_directory_inputs_become_tls004()
         {
-            var text = Path.Combine(_folder, "libtext.so");
+            var text = _temp.Combine("libtext.so");
             File.WriteAllText(text, "INPUT(-lfoo)\n");
-            var truncated = Path.Combine(_folder, "libtruncated.so");
+            var truncated = _temp.Combine("libtruncated.so");
             var jemalloc = File.ReadAllBytes("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
             File.WriteAllBytes(truncated, jemalloc.Take(200).ToArray());
-            var missing = Path.Combine(_folder, "libmissing.so");
-            var inputs = new[] { text, truncated, missing, _folder }.Select(p => new LibraryInput(p)).ToList();
+            var missing = _temp.Combine("libmissing.so");
+            var inputs = new[] { text, truncated, missing, _temp.Path }.Select(p => new LibraryInput(p)).ToList();
 
             var report = LoadAnalyzer.Analyze(inputs, new AnalysisOptions());
             Assert.Equal(4, report.Findings.Count(f => f.Id == "TLS004"));
             Assert.All(report.Libraries, l => Assert.Equal(Verdict.None, l.Verdict));
-            Assert.Equal(new[] { text, truncated, missing, _folder }, report.Findings.Select(f => f.FilePath));
+            Assert.Equal(new[] { text, truncated, missing, _temp.Path }, report.Findings.Select(f => f.FilePath));
         }
 
         [Fact]
         public void A_dependency_that_is_not_a_library_is_skipped_and_reported_missing()
         {
-            var dependencyFolder = Path.Combine(_folder, "deps");
+            var dependencyFolder = _temp.Combine("deps");
             Directory.CreateDirectory(dependencyFolder);
             File.WriteAllText(Path.Combine(dependencyFolder, "libjemalloc.so.2"), "not an ELF file");
             var user = Path.Combine(dependencyFolder, "libuser.so");
@@ -50,9 +45,6 @@ namespace TlsGuard.LoaderTests.Loader
             Assert.Equal(Verdict.Fails, withSysroot.Libraries.Single().Verdict);
         }
 
-        public void Dispose()
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        public void Dispose() => _temp.Dispose();
     }
 }

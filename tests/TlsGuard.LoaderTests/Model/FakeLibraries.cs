@@ -12,32 +12,18 @@ namespace TlsGuard.LoaderTests.Model
     internal sealed class FakeLibraries : IScanSource, IDisposable
     {
         private readonly Dictionary<string, IReadOnlyList<ElfScanResult>> _files = new Dictionary<string, IReadOnlyList<ElfScanResult>>(StringComparer.Ordinal);
+        private readonly TempDirectory _folder = new TempDirectory("model");
 
-        public FakeLibraries()
-        {
-            Root = Path.Combine(Path.GetTempPath(), "tlsguard-model-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Root);
-        }
-
-        public string Root { get; }
+        public string Root => _folder.Path;
 
         public List<string> Scanned { get; } = new List<string>();
 
         /// <summary>Places a library at <paramref name="relativePath"/> under the root and returns its full path.</summary>
-        public string Add(string relativePath, LibrarySpec spec)
-        {
-            var path = Path.Combine(Root, relativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, new byte[0]);
-            _files[path] = new[] { spec.Build(path) };
-            return path;
-        }
+        public string Add(string relativePath, LibrarySpec spec) => AddResults(relativePath, path => new[] { spec.Build(path) });
 
         public string AddResults(string relativePath, Func<string, IReadOnlyList<ElfScanResult>> results)
         {
-            var path = Path.Combine(Root, relativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, new byte[0]);
+            var path = _folder.Write(relativePath, Array.Empty<byte>());
             _files[path] = results(path);
             return path;
         }
@@ -50,9 +36,6 @@ namespace TlsGuard.LoaderTests.Model
                 : new[] { new ElfScanResult { Path = path, Error = "file not found" } };
         }
 
-        public void Dispose()
-        {
-            Directory.Delete(Root, recursive: true);
-        }
+        public void Dispose() => _folder.Dispose();
     }
 }
