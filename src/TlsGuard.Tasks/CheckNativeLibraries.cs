@@ -124,6 +124,12 @@ namespace TlsGuard.Tasks
                 return false;
             }
 
+            if (!string.IsNullOrWhiteSpace(TargetLibc) && !Core.Analysis.TargetLibc.TryParse(TargetLibc, out _))
+            {
+                Log.LogError("TlsGuardTargetLibc '{0}' is not one of: glibc, glibc-X.Y (e.g. glibc-2.28), musl, bionic, freebsd.", TargetLibc);
+                return false;
+            }
+
             FailOnPolicy? failOn = null;
             if (!string.IsNullOrWhiteSpace(FailOn))
             {

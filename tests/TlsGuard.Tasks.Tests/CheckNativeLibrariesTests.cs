@@ -94,6 +94,15 @@ namespace TlsGuard.Tasks.Tests
         }
 
         [Fact]
+        public void An_unknown_target_libc_is_an_error_not_a_task_crash()
+        {
+            var run = Run(task => task.TargetLibc = "uclibc", Item(Fixtures.IeOwnX64));
+
+            Assert.False(run.Succeeded);
+            Assert.Contains(run.Engine.Errors, e => e.Message!.Contains("TlsGuardTargetLibc 'uclibc'"));
+        }
+
+        [Fact]
         public void TreatWarningsAsErrors_turns_TlsGuard_warnings_into_errors()
         {
             var run = Run(task => task.TreatWarningsAsErrors = true, Item(Fixtures.IeOwnX64));
