@@ -30,7 +30,7 @@ NUGET_PACKAGES="$PWD/$work/packages" dotnet tool install --tool-path "$work/tool
 tlsguard="$work/tools/tlsguard"
 
 step "a library with a 2632-byte initial-exec TLS block (the size of jemalloc's): SARIF, exit 1"
-cp tests/fixtures/bin/x86_64-gcc/libie_own.so "$work/libs/"
+cp tests/fixtures/elf/x86_64-gcc/libie_own.so "$work/libs/"
 expect_exit 1 "$tlsguard" scan "$work/libs" --format sarif --output "$work/tlsguard.sarif"
 
 step "accept today's findings in a baseline: exit 0"

@@ -18,15 +18,15 @@ namespace TlsGuard.Tests.Shared
 
         public static string Combine(params string[] relativePath) => System.IO.Path.Combine(new[] { Path }.Concat(relativePath).ToArray());
 
-        /// <summary>tests/fixtures: the fixture sources, the built fixtures (bin/) and readelf's manifest of them.</summary>
+        /// <summary>tests/fixtures: the fixture sources, the built fixtures (elf/) and readelf's manifest of them.</summary>
         public static string Fixtures => Combine("tests", "fixtures");
 
-        public static string FixtureBin => Combine("tests", "fixtures", "bin");
+        public static string FixtureElf => Combine("tests", "fixtures", "elf");
 
-        /// <summary>A committed fixture under tests/fixtures/bin ("x86_64-gcc/libie_own.so", or its parts); a missing one fails the test.</summary>
+        /// <summary>A committed fixture under tests/fixtures/elf ("x86_64-gcc/libie_own.so", or its parts); a missing one fails the test.</summary>
         public static string Fixture(params string[] relativePath)
         {
-            var path = System.IO.Path.Combine(new[] { FixtureBin }.Concat(relativePath).ToArray());
+            var path = System.IO.Path.Combine(new[] { FixtureElf }.Concat(relativePath).ToArray());
             if (!File.Exists(path))
             {
                 throw new FileNotFoundException("fixture missing (tests/fixtures/build.sh builds it)", path);

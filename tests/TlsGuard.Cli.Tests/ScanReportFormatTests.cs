@@ -68,7 +68,7 @@ namespace TlsGuard.Cli.Tests
                 .Where(r => r.GetProperty("ruleId").GetString() == "TLS001")
                 .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation"))
                 .ToList();
-            Assert.Contains(results, a => a.GetProperty("uri").GetString() == "tests/fixtures/bin/x86_64-gcc/libie_own.so"
+            Assert.Contains(results, a => a.GetProperty("uri").GetString() == "tests/fixtures/elf/x86_64-gcc/libie_own.so"
                 && a.GetProperty("uriBaseId").GetString() == "%SRCROOT%");
             Assert.Contains(results, a => a.GetProperty("uri").GetString() == "file:///usr/lib/x86_64-linux-gnu/libjemalloc.so.2"
                 && !a.TryGetProperty("uriBaseId", out _));

@@ -54,7 +54,7 @@ task_ms() { # the CheckNativeLibraries line of MSBuild's task performance summar
   dotnet build "$@" -nologo -clp:PerformanceSummary | awk '/ ms +CheckNativeLibraries +[0-9]+ calls/ { print $1; found = 1 } END { if (!found) print 0 }'
 }
 
-fixture="$repo/tests/fixtures/bin/x86_64-gcc/libie_own.so"
+fixture="$repo/tests/fixtures/elf/x86_64-gcc/libie_own.so"
 echo "== no-op incremental build, median of $runs (console app + ${fixture#"$repo"/})"
 for mode in without with; do
   project "$work/noop-$mode" "$mode" "$fixture"

@@ -1,6 +1,6 @@
 namespace TlsGuard.Tasks.Tests
 {
-    /// <summary>The committed ELF fixtures (tests/fixtures/bin) the task tests scan most.</summary>
+    /// <summary>The committed ELF fixtures (tests/fixtures/elf) the task tests scan most.</summary>
     internal static class Fixtures
     {
         /// <summary>2632-byte initial-exec block on x86-64: fails to dlopen on glibc.</summary>

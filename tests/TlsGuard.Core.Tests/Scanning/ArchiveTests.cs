@@ -16,7 +16,7 @@ namespace TlsGuard.Core.Tests.Scanning
 
             Assert.Equal(new[] { "ie.o", "le.o", "gd.o" }, results.Select(r => r.ArchiveMember));
             Assert.All(results, r => Assert.Equal("rel", r.Type));
-            Assert.Equal("x86_64-gcc/libtlsobjs.a(ie.o)", Path.GetRelativePath(RepositoryRoot.FixtureBin, results[0].DisplayPath));
+            Assert.Equal("x86_64-gcc/libtlsobjs.a(ie.o)", Path.GetRelativePath(RepositoryRoot.FixtureElf, results[0].DisplayPath));
         }
 
         [Fact]

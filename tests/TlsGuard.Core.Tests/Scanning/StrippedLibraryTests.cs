@@ -23,7 +23,7 @@ namespace TlsGuard.Core.Tests.Scanning
         [Fact]
         public void Stripped_and_original_libraries_give_the_same_answer()
         {
-            foreach (string folder in Directory.GetDirectories(RepositoryRoot.FixtureBin))
+            foreach (string folder in Directory.GetDirectories(RepositoryRoot.FixtureElf))
             {
                 ElfScanResult original = Assert.Single(ElfScanner.Scan(Path.Combine(folder, "libie_own.so")));
                 ElfScanResult stripped = Assert.Single(ElfScanner.Scan(Path.Combine(folder, "libie_own_stripped.so")));
