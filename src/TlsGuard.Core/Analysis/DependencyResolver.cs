@@ -15,10 +15,10 @@ namespace TlsGuard.Core.Analysis
         public const string InputsLabel = "the other input libraries";
 
         private readonly AnalysisOptions _options;
-        private readonly ScanCache _scans;
+        private readonly ScanMemo _scans;
         private readonly IReadOnlyList<InputLibrary> _inputs;
 
-        public DependencyResolver(AnalysisOptions options, ScanCache scans, IReadOnlyList<InputLibrary> inputs)
+        public DependencyResolver(AnalysisOptions options, ScanMemo scans, IReadOnlyList<InputLibrary> inputs)
         {
             _options = options;
             _scans = scans;

@@ -62,69 +62,55 @@ namespace TlsGuard.Core.Analysis
                 return new BudgetEvaluation { Verdict = Verdict.None, ReserveBytes = reserve, GuaranteedBytes = guaranteed };
             }
 
+            BudgetEvaluation Verdicted(Verdict verdict, string reason, StaticTlsConsumer? culprit = null, long? tunable = null) => new BudgetEvaluation
+            {
+                Verdict = verdict,
+                RequiredBytes = required,
+                ReserveBytes = reserve,
+                GuaranteedBytes = guaranteed,
+                Culprit = culprit,
+                Counted = consumers,
+                TunableValue = tunable,
+                Reason = reason,
+            };
+
             if (overAligned != null)
             {
-                return new BudgetEvaluation
-                {
-                    Verdict = Verdict.Fails,
-                    RequiredBytes = required,
-                    ReserveBytes = reserve,
-                    GuaranteedBytes = guaranteed,
-                    Culprit = overAligned,
-                    Counted = consumers,
-                    Reason = Format(
+                return Verdicted(
+                    Verdict.Fails,
+                    Format(
                         "the TLS block of {0} is aligned to {1} bytes, more than the {2}-byte static TLS alignment glibc fixed at startup on {3} (no reserve size helps)",
                         overAligned.Name, overAligned.Align, align, layout.Machine),
-                };
+                    overAligned);
             }
 
             if (required > reserve)
             {
-                return new BudgetEvaluation
-                {
-                    Verdict = Verdict.Fails,
-                    RequiredBytes = required,
-                    ReserveBytes = reserve,
-                    GuaranteedBytes = guaranteed,
-                    Culprit = overflow,
-                    Counted = consumers,
-                    TunableValue = Tunable ? SuggestedTunable(startupUsed, used, align) : (long?)null,
-                    Reason = Format(
+                return Verdicted(
+                    Verdict.Fails,
+                    Format(
                         "{0} bytes of static TLS are free after the host's startup TLS ({1} bytes used, surplus {2})",
                         reserve, startupUsed, surplus),
-                };
+                    overflow,
+                    Tunable ? SuggestedTunable(startupUsed, used, align) : (long?)null);
             }
 
             if (required > guaranteed)
             {
                 var tunable = Tunable ? SuggestedTunable(startupUsed, used + StaticTlsMath.DefaultOptionalStaticTls, align) : (long?)null;
-                return new BudgetEvaluation
-                {
-                    Verdict = Verdict.AtRisk,
-                    RequiredBytes = required,
-                    ReserveBytes = reserve,
-                    GuaranteedBytes = guaranteed,
-                    Counted = consumers,
-                    TunableValue = tunable.HasValue && tunable.Value > optional ? tunable : null,
-                    Reason = Tunable
+                return Verdicted(
+                    Verdict.AtRisk,
+                    Tunable
                         ? Format(
                             "it fits in the {0} free bytes, but only {1} are guaranteed: TLS descriptor (TLSDESC) users, the default on aarch64 (.NET's own libcoreclr there), may take up to {2} bytes first",
                             reserve, guaranteed, optional)
                         : Format(
                             "it fits in the {0} free bytes, but before glibc 2.32 TLS descriptor (TLSDESC) users may take the whole surplus first (glibc bug 25051), so load order decides",
                             reserve),
-                };
+                    tunable: tunable.HasValue && tunable.Value > optional ? tunable : null);
             }
 
-            return new BudgetEvaluation
-            {
-                Verdict = Verdict.Fits,
-                RequiredBytes = required,
-                ReserveBytes = reserve,
-                GuaranteedBytes = guaranteed,
-                Counted = consumers,
-                Reason = Format("it fits in the {0} guaranteed bytes of the {1} free", guaranteed, reserve),
-            };
+            return Verdicted(Verdict.Fits, Format("it fits in the {0} guaranteed bytes of the {1} free", guaranteed, reserve));
         }
 
         /// <summary>The smallest optional_static_tls reaching <paramref name="usedAfterLoad"/>, rounded up to a multiple of 64.</summary>

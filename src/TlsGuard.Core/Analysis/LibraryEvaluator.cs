@@ -11,13 +11,13 @@ namespace TlsGuard.Core.Analysis
     internal sealed class LibraryEvaluator
     {
         private readonly AnalysisOptions _options;
-        private readonly ScanCache _scans;
+        private readonly ScanMemo _scans;
         private readonly DependencyResolver _resolver;
         private readonly StartupSet _startup;
         private readonly ISet<string> _inputPaths;
         private readonly HashSet<string> _reportedMissing = new HashSet<string>(StringComparer.Ordinal);
 
-        public LibraryEvaluator(AnalysisOptions options, ScanCache scans, DependencyResolver resolver, StartupSet startup, ISet<string> inputPaths)
+        public LibraryEvaluator(AnalysisOptions options, ScanMemo scans, DependencyResolver resolver, StartupSet startup, ISet<string> inputPaths)
         {
             _options = options;
             _scans = scans;

@@ -4,13 +4,13 @@ using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Core.Analysis
 {
-    /// <summary>Scans each file once per analysis; a scan source that throws is turned into an unreadable result.</summary>
-    internal sealed class ScanCache
+    /// <summary>Scans each file once per analysis (the on-disk cache across builds is Caching.ScanCache); a scan source that throws is turned into an unreadable result.</summary>
+    internal sealed class ScanMemo
     {
         private readonly IScanSource _source;
         private readonly Dictionary<string, IReadOnlyList<ElfScanResult>> _results = new Dictionary<string, IReadOnlyList<ElfScanResult>>(StringComparer.Ordinal);
 
-        public ScanCache(IScanSource source)
+        public ScanMemo(IScanSource source)
         {
             _source = source;
         }
