@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TlsGuard.Core.Scanning;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Benchmarks
 {
@@ -52,7 +53,7 @@ namespace TlsGuard.Benchmarks
             foreach (string file in files)
             {
                 IReadOnlyList<ElfScanResult> scanned = results[file];
-                if (scanned.Count != 1 || scanned[0].Error != null || scanned[0].Type == "rel")
+                if (scanned.Count != 1 || scanned[0].Error != null || scanned[0].FileType == ElfType.Relocatable)
                 {
                     continue;
                 }
@@ -72,7 +73,7 @@ namespace TlsGuard.Benchmarks
                 Console.WriteLine("  " + disagreement);
             }
 
-            foreach (ElfScanResult offender in all.Where(r => r.HasStaticTls && r.Type != "rel").OrderBy(r => r.DisplayPath, StringComparer.Ordinal))
+            foreach (ElfScanResult offender in all.Where(r => r.HasStaticTls && r.FileType != ElfType.Relocatable).OrderBy(r => r.DisplayPath, StringComparer.Ordinal))
             {
                 Console.WriteLine("  static TLS: " + Path.GetFileName(offender.Path) + " " + Describe(offender.StaticTlsRelocations) + " block " + (offender.TlsBlock?.Size.ToString() ?? "-")
                     + " -> " + string.Join(", ", offender.StaticTlsSymbols.Select(s => (s.Name ?? "(own block)") + (s.DefinedHere ? "" : " [undefined]"))));

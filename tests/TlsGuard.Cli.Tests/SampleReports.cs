@@ -3,6 +3,7 @@ using System.IO;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Diagnostics;
 using TlsGuard.Core.Scanning;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Cli.Tests
 {
@@ -19,10 +20,8 @@ namespace TlsGuard.Cli.Tests
             var failing = new ElfScanResult
             {
                 Path = FailingPath,
-                Machine = "x86_64",
-                ElfClass = 64,
-                Endianness = "little",
-                Type = "dyn",
+                Platform = new ElfPlatform(ElfMachine.X86_64, ElfClass.Elf64, ElfData.LittleEndian),
+                FileType = ElfType.SharedObject,
                 Soname = "libfails.so",
                 Needed = new[] { "libc.so.6" },
                 Runpath = new[] { "$ORIGIN" },
@@ -35,10 +34,8 @@ namespace TlsGuard.Cli.Tests
             var package = new ElfScanResult
             {
                 Path = PackagePath,
-                Machine = "x86_64",
-                ElfClass = 64,
-                Endianness = "little",
-                Type = "dyn",
+                Platform = new ElfPlatform(ElfMachine.X86_64, ElfClass.Elf64, ElfData.LittleEndian),
+                FileType = ElfType.SharedObject,
                 Needed = new[] { "libfails.so" },
             };
             var broken = new ElfScanResult { Path = BrokenPath, Error = "truncated ELF header" };
@@ -46,10 +43,8 @@ namespace TlsGuard.Cli.Tests
             {
                 Path = Path.Combine(RepoRoot, "lib", "libobjs.a"),
                 ArchiveMember = "ie.o",
-                Machine = "aarch64",
-                ElfClass = 64,
-                Endianness = "little",
-                Type = "rel",
+                Platform = new ElfPlatform(ElfMachine.AArch64, ElfClass.Elf64, ElfData.LittleEndian),
+                FileType = ElfType.Relocatable,
                 StaticTlsRelocations = new SortedDictionary<string, int> { ["R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21"] = 2 },
                 ObjectTlsModel = TlsAccessModel.InitialExec,
             };

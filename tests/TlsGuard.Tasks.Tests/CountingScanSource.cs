@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using TlsGuard.Core.Scanning;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Tasks.Tests
 {
@@ -18,10 +19,8 @@ namespace TlsGuard.Tasks.Tests
                 new ElfScanResult
                 {
                     Path = path,
-                    Machine = "x86_64",
-                    ElfClass = 64,
-                    Endianness = "little",
-                    Type = "dyn",
+                    Platform = new ElfPlatform(ElfMachine.X86_64, ElfClass.Elf64, ElfData.LittleEndian),
+                    FileType = ElfType.SharedObject,
                     TlsBlock = new TlsBlock(2632, 32, 0),
                     StaticTlsRelocations = new SortedDictionary<string, int> { ["R_X86_64_TPOFF64"] = 1 },
                     Error = Error,

@@ -6,6 +6,7 @@ using System.Reflection;
 using TlsGuard.Core.Caching;
 using TlsGuard.Core.Json;
 using TlsGuard.Core.Scanning;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Tasks.Tests
 {
@@ -37,7 +38,7 @@ namespace TlsGuard.Tasks.Tests
         [Fact]
         public void Absent_optional_parts_stay_absent()
         {
-            var copy = RoundTrip(new ElfScanResult { Path = "/x/libplain.so", Machine = "aarch64", Type = "dyn" });
+            var copy = RoundTrip(new ElfScanResult { Path = "/x/libplain.so", Platform = new ElfPlatform(ElfMachine.AArch64, ElfClass.Elf64, ElfData.LittleEndian), FileType = ElfType.SharedObject });
 
             Assert.Null(copy.TlsBlock);
             Assert.Null(copy.ObjectTlsModel);
@@ -92,6 +93,16 @@ namespace TlsGuard.Tasks.Tests
             if (type == typeof(IReadOnlyDictionary<string, int>))
             {
                 return new SortedDictionary<string, int>(StringComparer.Ordinal) { ["R_" + property.Name] = 3, ["R_OTHER"] = 1 };
+            }
+
+            if (type == typeof(ElfPlatform))
+            {
+                return new ElfPlatform(ElfMachine.PowerPC64, ElfClass.Elf64, ElfData.BigEndian);
+            }
+
+            if (type == typeof(ElfType))
+            {
+                return ElfType.Executable;
             }
 
             if (type == typeof(TlsBlock))

@@ -122,7 +122,7 @@ namespace TlsGuard.Core.Analysis
 
             if (!string.IsNullOrWhiteSpace(_options.Sysroot))
             {
-                foreach (var folder in LibraryFolders.InSysroot(_options.Sysroot!, requester.Machine, requester.ElfClass, requester.Endianness))
+                foreach (var folder in LibraryFolders.InSysroot(_options.Sysroot!, requester.Platform))
                 {
                     yield return folder;
                 }
@@ -213,12 +213,7 @@ namespace TlsGuard.Core.Analysis
 
         internal static bool Compatible(ElfScanResult candidate, ElfScanResult requester)
         {
-            return candidate.Error == null
-                && candidate.ArchiveMember == null
-                && candidate.Type == "dyn"
-                && candidate.Machine == requester.Machine
-                && candidate.ElfClass == requester.ElfClass
-                && (candidate.Endianness.Length == 0 || requester.Endianness.Length == 0 || candidate.Endianness == requester.Endianness);
+            return candidate.IsSharedObject && candidate.Platform == requester.Platform;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -16,7 +17,7 @@ namespace TlsGuard.Core.Analysis
         {
         }
 
-        public override BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, string machine)
+        public override BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
         {
             var all = new List<StaticTlsConsumer>(consumers);
             var names = new HashSet<string>(System.StringComparer.Ordinal);

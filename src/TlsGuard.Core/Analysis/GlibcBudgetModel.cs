@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -23,9 +24,9 @@ namespace TlsGuard.Core.Analysis
 
         public override bool HasTunable => Tunable;
 
-        public override BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, string machine)
+        public override BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
         {
-            var layout = MachineTlsLayout.For(machine);
+            var layout = MachineTlsLayout.For(platform);
             var startupUsed = _options.StartupStaticTlsBytes ?? layout.DotnetHostStartupBytes;
             var optional = Tunable ? (_options.OptionalStaticTls ?? StaticTlsMath.DefaultOptionalStaticTls) : StaticTlsMath.DefaultOptionalStaticTls;
             if (optional < 0)
@@ -80,7 +81,7 @@ namespace TlsGuard.Core.Analysis
                     Verdict.Fails,
                     Format(
                         "the TLS block of {0} is aligned to {1} bytes, more than the {2}-byte static TLS alignment glibc fixed at startup on {3} (no reserve size helps)",
-                        overAligned.Name, overAligned.Align, align, layout.Machine),
+                        overAligned.Name, overAligned.Align, align, platform.Name),
                     overAligned);
             }
 

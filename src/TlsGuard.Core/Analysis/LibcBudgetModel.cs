@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -17,8 +18,8 @@ namespace TlsGuard.Core.Analysis
 
         /// <param name="consumers">Blocks that relocations force into static TLS, in load order.</param>
         /// <param name="flagOnly">Blocks of DF_STATIC_TLS modules without such relocations (only FreeBSD places these).</param>
-        /// <param name="machine">The ELF machine of the modules.</param>
-        public abstract BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, string machine);
+        /// <param name="platform">The ELF machine, class and byte order of the modules.</param>
+        public abstract BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform);
 
         public static LibcBudgetModel For(TargetLibc libc, AnalysisOptions options)
         {

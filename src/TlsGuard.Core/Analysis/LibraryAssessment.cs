@@ -27,9 +27,6 @@ namespace TlsGuard.Core.Analysis
 
         public Remedy? Remedy { get; init; }
 
-        /// <summary>The ELF machine the verdict was computed for ("x86_64").</summary>
-        public string Machine { get; init; } = "";
-
         /// <summary>Static TLS free for dlopen'd modules on the target (glibc: after the host's startup TLS; 0 on musl/bionic).</summary>
         public long ReserveBytes { get; init; }
 

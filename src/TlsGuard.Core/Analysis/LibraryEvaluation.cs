@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -19,6 +20,6 @@ namespace TlsGuard.Core.Analysis
         public IReadOnlyList<StaticTlsConsumer> FlagOnly { get; }
 
         /// <summary>Budgets group libraries that can load into one process: same C library, same machine.</summary>
-        public string GroupKey => Library.Libc.Name + "|" + Library.Scan.Machine;
+        public (string Libc, ElfPlatform Platform) GroupKey => (Library.Libc.Name, Library.Scan.Platform);
     }
 }

@@ -39,7 +39,6 @@ namespace TlsGuard.Core.Analysis
                 {
                     Verdict = Verdict.None,
                     Libc = library.Libc.Name,
-                    Machine = scan.Machine,
                     Reason = scan.Soname + " is loaded by the host at startup; loading it again maps nothing new",
                 };
                 return new LibraryEvaluation(library, assessment, new StaticTlsConsumer[0], new StaticTlsConsumer[0]);
@@ -47,7 +46,7 @@ namespace TlsGuard.Core.Analysis
 
             var attribution = StaticTlsAttribution.Collect(closure, _inputPaths);
             var model = LibcBudgetModel.For(library.Libc, _options);
-            var budget = model.Evaluate(attribution.Consumers, attribution.FlagOnly, scan.Machine);
+            var budget = model.Evaluate(attribution.Consumers, attribution.FlagOnly, scan.Platform);
             var verdict = budget.Verdict;
             var reasons = new List<string>();
             if (budget.Reason.Length > 0)
@@ -84,7 +83,6 @@ namespace TlsGuard.Core.Analysis
                 RequiredStaticTlsBytes = budget.RequiredBytes,
                 Chain = chain,
                 Libc = library.Libc.Name,
-                Machine = scan.Machine,
                 ReserveBytes = budget.ReserveBytes,
                 Consumers = consumers,
                 Remedy = remedy,
@@ -118,7 +116,7 @@ namespace TlsGuard.Core.Analysis
 
             foreach (var result in _scans.Scan(consumer.Path))
             {
-                if (result.Error == null && result.Type == "dyn")
+                if (result.IsSharedObject)
                 {
                     return result;
                 }
@@ -142,7 +140,7 @@ namespace TlsGuard.Core.Analysis
                 descriptor.MessageFormat,
                 FindingText.Display(library.Input),
                 found,
-                FindingText.Target(library.Libc, assessment.Machine),
+                FindingText.Target(library.Libc, library.Scan.Platform.Name),
                 assessment.Remedy!.Summary);
             var relocations = offender?.Relocations ?? library.Scan.StaticTlsRelocations;
             var chainKey = assessment.Chain.Count > 0 ? string.Join(">", assessment.Chain) + "|" : "";
@@ -153,7 +151,7 @@ namespace TlsGuard.Core.Analysis
                 ["reserveBytes"] = assessment.ReserveBytes.ToString(CultureInfo.InvariantCulture),
                 ["guaranteedBytes"] = budget.GuaranteedBytes.ToString(CultureInfo.InvariantCulture),
                 ["libc"] = library.Libc.Name,
-                ["machine"] = assessment.Machine,
+                ["machine"] = library.Scan.Platform.Name,
                 ["relocations"] = FindingText.RelocationList(relocations),
                 ["preload"] = "LD_PRELOAD=/path/to/" + (offender?.Name ?? library.ModuleName),
             };

@@ -1,21 +1,22 @@
 using System.Collections.Generic;
 using System.IO;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
     /// <summary>The lib folders of a sysroot for one machine: multiarch first (Debian/Ubuntu), then lib64 and lib.</summary>
     internal static class LibraryFolders
     {
-        public static IReadOnlyList<string> InSysroot(string sysroot, string machine, int elfClass, string endianness)
+        public static IReadOnlyList<string> InSysroot(string sysroot, ElfPlatform platform)
         {
             var folders = new List<string>();
-            foreach (var triplet in Triplets(machine, endianness))
+            foreach (var triplet in Triplets(platform.Name, platform.IsBigEndian))
             {
                 folders.Add(Path.Combine(sysroot, "lib", triplet));
                 folders.Add(Path.Combine(sysroot, "usr", "lib", triplet));
             }
 
-            if (elfClass == 64)
+            if (platform.Is64)
             {
                 folders.Add(Path.Combine(sysroot, "lib64"));
                 folders.Add(Path.Combine(sysroot, "usr", "lib64"));
@@ -27,9 +28,8 @@ namespace TlsGuard.Core.Analysis
             return folders;
         }
 
-        private static IEnumerable<string> Triplets(string machine, string endianness)
+        private static IEnumerable<string> Triplets(string machine, bool big)
         {
-            var big = endianness == "big";
             switch (machine)
             {
                 case "x86_64": return new[] { "x86_64-linux-gnu" };

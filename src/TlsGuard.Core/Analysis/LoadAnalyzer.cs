@@ -36,7 +36,7 @@ namespace TlsGuard.Core.Analysis
                 scanned.Add(new ScannedInput(input, libc, results));
                 foreach (var result in results)
                 {
-                    if (IsSharedObject(result))
+                    if (result.IsSharedObject)
                     {
                         libraries.Add(new InputLibrary(input, result, libc));
                         inputPaths.Add(PathText.FullPath(input.Path));
@@ -64,7 +64,7 @@ namespace TlsGuard.Core.Analysis
                 string? error = null;
                 foreach (var result in input.Results)
                 {
-                    if (IsSharedObject(result))
+                    if (result.IsSharedObject)
                     {
                         var evaluation = evaluator.Evaluate(libraries[next++], findings);
                         evaluations.Add(evaluation);
@@ -73,7 +73,7 @@ namespace TlsGuard.Core.Analysis
                     else
                     {
                         error ??= result.Error;
-                        if (result.Error == null && result.Type == "rel")
+                        if (result.IsObjectFile)
                         {
                             objects.Add(result);
                         }
@@ -98,20 +98,14 @@ namespace TlsGuard.Core.Analysis
             return new AnalysisReport { Libraries = assessments, Budgets = budgets, Findings = findings };
         }
 
-        private static bool IsSharedObject(ElfScanResult result)
-        {
-            return result.Error == null && result.Type == "dyn" && result.ArchiveMember == null;
-        }
-
         /// <summary>Object files with initial-exec/local-exec code are at risk once linked into a shared library; executables, cores and unreadable files get no verdict.</summary>
         private static LibraryAssessment NonLibraryAssessment(ScannedInput input, ElfScanResult result)
         {
-            var atRisk = result.Error == null && result.Type == "rel" && result.ObjectTlsModel != null && result.StaticTlsRelocations.Count > 0;
+            var atRisk = result.IsObjectFile && result.ObjectTlsModel != null && result.StaticTlsRelocations.Count > 0;
             return new LibraryAssessment(input.Input, result)
             {
                 Verdict = atRisk ? Verdict.AtRisk : Verdict.None,
                 Libc = input.Libc.Name,
-                Machine = result.Machine,
                 Reason = result.Error != null
                     ? result.Error
                     : atRisk ? "object code compiled with the " + (result.ObjectTlsModel == TlsAccessModel.LocalExec ? "local-exec" : "initial-exec") + " TLS model" : "",

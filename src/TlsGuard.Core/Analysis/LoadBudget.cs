@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -11,7 +12,7 @@ namespace TlsGuard.Core.Analysis
         public Verdict Verdict { get; init; }
 
         /// <summary>The ELF machine of the set (libraries of different machines never load together).</summary>
-        public string Machine { get; init; } = "";
+        public ElfPlatform Platform { get; init; }
 
         /// <summary>The part of the reserve TLSDESC users cannot take first (glibc 2.32+); 0 where nothing is guaranteed.</summary>
         public long GuaranteedBytes { get; init; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -50,36 +51,25 @@ namespace TlsGuard.Core.Analysis
         /// <summary>Static TLS in use at startup in the dotnet host (dotnet, libstdc++, libc).</summary>
         public long DotnetHostStartupBytes { get; }
 
-        /// <summary>The layout for a scan result's machine; unknown machines get the DTV_AT_TP defaults most architectures share.</summary>
-        public static MachineTlsLayout For(string? machine)
+        /// <summary>The layout for a platform; unknown machines get the DTV_AT_TP defaults most architectures share.</summary>
+        public static MachineTlsLayout For(ElfPlatform platform)
         {
-            var key = machine ?? "";
+            var key = platform.Name;
             if (Known.TryGetValue(key, out var layout))
             {
                 return layout;
             }
 
-            if (key == "x32")
+            switch (platform.Machine)
             {
-                return Known["x86_64"];
+                case ElfMachine.X86_64: return Known["x86_64"];
+                case ElfMachine.PowerPC: return Known["ppc64"];
+                case ElfMachine.Sparc:
+                case ElfMachine.Sparc32Plus:
+                case ElfMachine.SparcV9: return Known["sparc64"];
+                case ElfMachine.S390: return Known["s390x"];
+                default: return new MachineTlsLayout(key, tcbAtThreadPointer: false, staticAlign: 32, bareHostStartupBytes: 144, dotnetHostStartupBytes: 184);
             }
-
-            if (key == "ppc" || key == "powerpc")
-            {
-                return Known["ppc64"];
-            }
-
-            if (key == "sparc")
-            {
-                return Known["sparc64"];
-            }
-
-            if (key == "s390")
-            {
-                return Known["s390x"];
-            }
-
-            return new MachineTlsLayout(key, tcbAtThreadPointer: false, staticAlign: 32, bareHostStartupBytes: 144, dotnetHostStartupBytes: 184);
         }
 
         /// <summary>The static TLS in use after placing a block of <paramref name="size"/> bytes aligned to <paramref name="align"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -13,7 +14,7 @@ namespace TlsGuard.Core.Analysis
         {
         }
 
-        public override BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, string machine)
+        public override BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
         {
             if (consumers.Count == 0)
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using TlsGuard.Core.Diagnostics;
 using TlsGuard.Core.Knowledge;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -22,7 +23,7 @@ namespace TlsGuard.Core.Analysis
         public IReadOnlyList<LoadBudget> Evaluate(IReadOnlyList<LibraryEvaluation> evaluations, List<Finding> findings)
         {
             var groups = new List<List<LibraryEvaluation>>();
-            var byKey = new Dictionary<string, List<LibraryEvaluation>>(StringComparer.Ordinal);
+            var byKey = new Dictionary<(string Libc, ElfPlatform Platform), List<LibraryEvaluation>>();
             foreach (var evaluation in evaluations)
             {
                 if (!byKey.TryGetValue(evaluation.GroupKey, out var group))
@@ -51,7 +52,7 @@ namespace TlsGuard.Core.Analysis
             var model = LibcBudgetModel.For(first.Libc, _options);
             var consumers = Union(group, c => c.Consumers);
             var flagOnly = Union(group, c => c.FlagOnly);
-            var result = model.Evaluate(consumers, flagOnly, first.Scan.Machine);
+            var result = model.Evaluate(consumers, flagOnly, first.Scan.Platform);
             var names = new List<string>();
             foreach (var evaluation in group)
             {
@@ -61,7 +62,7 @@ namespace TlsGuard.Core.Analysis
             return new LoadBudget
             {
                 Libc = first.Libc.Name,
-                Machine = first.Scan.Machine,
+                Platform = first.Scan.Platform,
                 ReserveBytes = result.ReserveBytes,
                 RequiredBytes = result.RequiredBytes,
                 GuaranteedBytes = result.GuaranteedBytes,
@@ -93,7 +94,7 @@ namespace TlsGuard.Core.Analysis
 
             var first = loadable[0].Library;
             var model = LibcBudgetModel.For(first.Libc, _options);
-            var result = model.Evaluate(Union(loadable, c => c.Consumers), Union(loadable, c => c.FlagOnly), first.Scan.Machine);
+            var result = model.Evaluate(Union(loadable, c => c.Consumers), Union(loadable, c => c.FlagOnly), first.Scan.Platform);
             if (result.Verdict != Verdict.Fails)
             {
                 return;
@@ -132,7 +133,7 @@ namespace TlsGuard.Core.Analysis
                 FindingText.List(members),
                 result.RequiredBytes,
                 result.ReserveBytes,
-                FindingText.Target(first.Libc, first.Scan.Machine),
+                FindingText.Target(first.Libc, first.Scan.Platform.Name),
                 remedyText);
             var sorted = new List<string>(memberNames);
             sorted.Sort(StringComparer.Ordinal);
@@ -142,7 +143,7 @@ namespace TlsGuard.Core.Analysis
                 ["requiredBytes"] = result.RequiredBytes.ToString(CultureInfo.InvariantCulture),
                 ["reserveBytes"] = result.ReserveBytes.ToString(CultureInfo.InvariantCulture),
                 ["libc"] = first.Libc.Name,
-                ["machine"] = first.Scan.Machine,
+                ["machine"] = first.Scan.Platform.Name,
             };
             if (remedy.GlibcTunables != null)
             {
@@ -153,7 +154,7 @@ namespace TlsGuard.Core.Analysis
             {
                 PackageId = failing.Library.Input.PackageId,
                 PackageVersion = failing.Library.Input.PackageVersion,
-                Fingerprint = string.Join("|", DiagnosticCatalog.LoadSetOverflows.Id, first.Libc.Name, first.Scan.Machine, string.Join(",", sorted))
+                Fingerprint = string.Join("|", DiagnosticCatalog.LoadSetOverflows.Id, first.Libc.Name, first.Scan.Platform.Name, string.Join(",", sorted))
                     + "|" + result.RequiredBytes.ToString(CultureInfo.InvariantCulture),
                 Properties = properties,
             });

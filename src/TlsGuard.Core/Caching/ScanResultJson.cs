@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TlsGuard.Core.Elf;
 using TlsGuard.Core.Json;
 using TlsGuard.Core.Scanning;
 
@@ -13,10 +14,10 @@ namespace TlsGuard.Core.Caching
             writer.StartObject();
             writer.Property("path", result.Path);
             writer.Property("archiveMember", result.ArchiveMember);
-            writer.Property("machine", result.Machine);
-            writer.Property("elfClass", result.ElfClass);
-            writer.Property("endianness", result.Endianness);
-            writer.Property("type", result.Type);
+            writer.Property("machineCode", (int)result.Platform.Machine);
+            writer.Property("elfClass", (int)result.Platform.Class);
+            writer.Property("byteOrder", (int)result.Platform.ByteOrder);
+            writer.Property("fileType", (int)result.FileType);
             writer.Property("soname", result.Soname);
             writer.StringArrayProperty("needed", result.Needed);
             writer.StringArrayProperty("runpath", result.Runpath);
@@ -50,7 +51,6 @@ namespace TlsGuard.Core.Caching
 
             writer.EndArray();
             writer.StringArrayProperty("definedTlsSymbols", result.DefinedTlsSymbols);
-            writer.Property("machineCode", result.MachineCode);
             writer.Property("error", result.Error);
             writer.EndObject();
         }
@@ -69,10 +69,11 @@ namespace TlsGuard.Core.Caching
             {
                 Path = value.GetString("path") ?? throw new FormatException("a scan result needs a path"),
                 ArchiveMember = value.GetString("archiveMember"),
-                Machine = value.GetString("machine") ?? "",
-                ElfClass = (int)(value.GetInt64("elfClass") ?? 0),
-                Endianness = value.GetString("endianness") ?? "",
-                Type = value.GetString("type") ?? "",
+                Platform = new ElfPlatform(
+                    (ElfMachine)(ushort)(value.GetInt64("machineCode") ?? 0),
+                    (ElfClass)(byte)(value.GetInt64("elfClass") ?? 0),
+                    (ElfData)(byte)(value.GetInt64("byteOrder") ?? 0)),
+                FileType = (ElfType)(ushort)(value.GetInt64("fileType") ?? 0),
                 Soname = value.GetString("soname"),
                 Needed = ReadStrings(value, "needed"),
                 Runpath = ReadStrings(value, "runpath"),
@@ -86,7 +87,6 @@ namespace TlsGuard.Core.Caching
                 ObjectTlsModel = model == null ? (TlsAccessModel?)null : ParseModel(model),
                 StaticTlsSymbols = ReadSymbols(value),
                 DefinedTlsSymbols = ReadStrings(value, "definedTlsSymbols"),
-                MachineCode = (int)(value.GetInt64("machineCode") ?? 0),
                 Error = value.GetString("error"),
             };
         }

@@ -1,6 +1,8 @@
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Json;
 
+using TlsGuard.Core.Elf;
+
 namespace TlsGuard.Core.Reporting
 {
     /// <summary>One entry of the JSON report's "files" array: the ELF facts, then the verdict for the target C library.</summary>
@@ -12,10 +14,10 @@ namespace TlsGuard.Core.Reporting
             json.StartObject()
                 .Property("path", scan.Path)
                 .Property("archiveMember", scan.ArchiveMember)
-                .Property("machine", scan.Machine)
-                .Property("elfClass", scan.ElfClass)
-                .Property("endianness", scan.Endianness)
-                .Property("type", scan.Type)
+                .Property("machine", scan.Platform.Name)
+                .Property("elfClass", scan.Platform.Bits)
+                .Property("endianness", scan.Platform.ByteOrderName)
+                .Property("type", ElfTypeNames.ShortName(scan.FileType))
                 .Property("soname", scan.Soname);
             json.StringArrayProperty("needed", scan.Needed);
             json.StringArrayProperty("runpath", scan.Runpath);

@@ -4,6 +4,8 @@ using System.Linq;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Scanning;
 
+using TlsGuard.Core.Elf;
+
 namespace TlsGuard.Core.Reporting
 {
     /// <summary>The text report's block for one library: verdict line, then one labelled fact per line.</summary>
@@ -93,7 +95,7 @@ namespace TlsGuard.Core.Reporting
 
         private static string Describe(ElfScanResult scan)
         {
-            var parts = new List<string> { scan.Machine, "ELF" + scan.ElfClass + " " + scan.Endianness + "-endian", scan.Type };
+            var parts = new List<string> { scan.Platform.Name, "ELF" + scan.Platform.Bits + " " + scan.Platform.ByteOrderName + "-endian", ElfTypeNames.ShortName(scan.FileType) };
             if (scan.Soname != null)
             {
                 parts.Add("soname " + scan.Soname);

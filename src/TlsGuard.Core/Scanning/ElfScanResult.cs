@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Scanning
 {
@@ -14,17 +15,11 @@ namespace TlsGuard.Core.Scanning
         /// <summary>Member name inside an ar archive, or null for a plain file.</summary>
         public string? ArchiveMember { get; init; }
 
-        /// <summary>"x86_64", "aarch64", "arm", "i386", "ppc64", "ppc", "s390x", "riscv64", "loongarch64", "mips64", "sparc64", ... or "unknown(N)".</summary>
-        public string Machine { get; init; } = "";
+        /// <summary>Machine, class and byte order; default (all None) when the header could not be read.</summary>
+        public ElfPlatform Platform { get; init; }
 
-        /// <summary>32 or 64; 0 when the file could not be read that far.</summary>
-        public int ElfClass { get; init; }
-
-        /// <summary>"little" or "big".</summary>
-        public string Endianness { get; init; } = "";
-
-        /// <summary>"dyn", "exec", "rel" (or "core"/"unknown").</summary>
-        public string Type { get; init; } = "";
+        /// <summary>e_type; <see cref="ElfType.None"/> when the header could not be read.</summary>
+        public ElfType FileType { get; init; }
 
         public string? Soname { get; init; }
         public IReadOnlyList<string> Needed { get; init; } = new string[0];
@@ -59,13 +54,16 @@ namespace TlsGuard.Core.Scanning
         /// </summary>
         public IReadOnlyList<string> DefinedTlsSymbols { get; init; } = new string[0];
 
-        /// <summary>The raw e_machine value (62 for x86-64, 183 for AArch64, ...); 0 when the header was unreadable.</summary>
-        public int MachineCode { get; init; }
-
         /// <summary>Null when the file was read; otherwise a one-line reason ("truncated program header table", ...).</summary>
         public string? Error { get; init; }
 
         public bool HasStaticTls => StaticTlsRelocations.Count > 0;
+
+        /// <summary>A shared object read without error: what a DT_NEEDED name can resolve to and what dlopen maps.</summary>
+        public bool IsSharedObject => Error == null && FileType == ElfType.SharedObject && ArchiveMember == null;
+
+        /// <summary>An object file (or archive member) read without error.</summary>
+        public bool IsObjectFile => Error == null && FileType == ElfType.Relocatable;
 
         /// <summary>"path" or "path(member)" for archive members: the name to show a person.</summary>
         public string DisplayPath => ArchiveMember == null ? Path : Path + "(" + ArchiveMember + ")";

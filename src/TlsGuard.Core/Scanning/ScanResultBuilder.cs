@@ -20,7 +20,6 @@ namespace TlsGuard.Core.Scanning
         }
 
         public ElfHeader? Header { get; private set; }
-        public string Machine { get; private set; } = "";
         public string? Soname { get; set; }
         public List<string> Needed { get; } = new List<string>();
         public List<string> Runpath { get; } = new List<string>();
@@ -33,7 +32,6 @@ namespace TlsGuard.Core.Scanning
         public void SetHeader(ElfHeader header)
         {
             Header = header;
-            Machine = MachineNames.For(header.Machine, header.Class);
         }
 
         public ElfScanResult Build(string? error)
@@ -42,11 +40,8 @@ namespace TlsGuard.Core.Scanning
             {
                 Path = path,
                 ArchiveMember = member,
-                Machine = Machine,
-                MachineCode = Header?.Machine ?? 0,
-                ElfClass = Header == null ? 0 : Header.Is64 ? 64 : 32,
-                Endianness = Header == null ? "" : Header.IsBigEndian ? "big" : "little",
-                Type = Header == null ? "" : TypeName(Header.Type),
+                Platform = Header == null ? default : ElfPlatform.Of(Header),
+                FileType = Header?.Type ?? ElfType.None,
                 Soname = Soname,
                 Needed = Needed.ToArray(),
                 Runpath = Runpath.ToArray(),
@@ -64,18 +59,6 @@ namespace TlsGuard.Core.Scanning
 
         public static ElfScanResult Failure(string path, string? member, string error) =>
             new ScanResultBuilder(path, member).Build(error);
-
-        public static string TypeName(ElfType type)
-        {
-            switch (type)
-            {
-                case ElfType.SharedObject: return "dyn";
-                case ElfType.Executable: return "exec";
-                case ElfType.Relocatable: return "rel";
-                case ElfType.Core: return "core";
-                default: return "unknown";
-            }
-        }
 
         /// <summary>Splits a DT_RUNPATH/DT_RPATH value the way the loader does (and readelf prints it).</summary>
         public static IEnumerable<string> SplitSearchPath(string value) => value.Split(new[] { ':' }, StringSplitOptions.None);

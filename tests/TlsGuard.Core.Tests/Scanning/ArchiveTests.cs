@@ -1,6 +1,7 @@
 using System.Text;
 using TlsGuard.Core.Scanning;
 using TlsGuard.Core.Tests.Support;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Tests.Scanning
 {
@@ -15,7 +16,7 @@ namespace TlsGuard.Core.Tests.Scanning
             IReadOnlyList<ElfScanResult> results = ElfScanner.Scan(RepositoryRoot.Fixture("x86_64-gcc/libtlsobjs.a"));
 
             Assert.Equal(new[] { "ie.o", "le.o", "gd.o" }, results.Select(r => r.ArchiveMember));
-            Assert.All(results, r => Assert.Equal("rel", r.Type));
+            Assert.All(results, r => Assert.Equal(ElfType.Relocatable, r.FileType));
             Assert.Equal("x86_64-gcc/libtlsobjs.a(ie.o)", Path.GetRelativePath(RepositoryRoot.FixtureElf, results[0].DisplayPath));
         }
 

@@ -1,5 +1,6 @@
 using TlsGuard.Core.Scanning;
 using TlsGuard.Core.Tests.Support;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Tests.Scanning
 {

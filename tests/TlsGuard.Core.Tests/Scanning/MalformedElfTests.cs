@@ -1,5 +1,6 @@
 using TlsGuard.Core.Scanning;
 using TlsGuard.Core.Tests.Support;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Tests.Scanning
 {
@@ -76,10 +77,10 @@ namespace TlsGuard.Core.Tests.Scanning
             ElfScanResult result = Assert.Single(ElfScanner.Scan(elf.Data, "foreign.so"));
 
             Assert.Equal("machine 4660 is not supported: its TLS relocations are unknown", result.Error);
-            Assert.Equal("unknown(4660)", result.Machine);
-            Assert.Equal(4660, result.MachineCode);
-            Assert.Equal(64, result.ElfClass);
-            Assert.Equal("dyn", result.Type);
+            Assert.Equal("unknown(4660)", result.Platform.Name);
+            Assert.Equal(4660, (int)result.Platform.Machine);
+            Assert.Equal(ElfClass.Elf64, result.Platform.Class);
+            Assert.Equal(ElfType.SharedObject, result.FileType);
             Assert.Equal("libie_own.so", result.Soname);
         }
 
@@ -88,10 +89,10 @@ namespace TlsGuard.Core.Tests.Scanning
         {
             ElfScanResult result = Assert.Single(ElfScanner.Scan(Corrupt("DT_RELAENT 0"), "corrupt.so"));
 
-            Assert.Equal("x86_64", result.Machine);
-            Assert.Equal(62, result.MachineCode);
-            Assert.Equal("little", result.Endianness);
-            Assert.Equal("dyn", result.Type);
+            Assert.Equal("x86_64", result.Platform.Name);
+            Assert.Equal(ElfMachine.X86_64, result.Platform.Machine);
+            Assert.Equal(ElfData.LittleEndian, result.Platform.ByteOrder);
+            Assert.Equal(ElfType.SharedObject, result.FileType);
         }
 
         private static byte[] Corrupt(string corruption)

@@ -1,5 +1,6 @@
 using TlsGuard.Core.Scanning;
 using TlsGuard.Core.Tests.Support;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Tests.Scanning
 {
@@ -27,10 +28,10 @@ namespace TlsGuard.Core.Tests.Scanning
 
             Assert.Null(actual.Error);
             Assert.Equal(expected.FullPath, actual.Path);
-            Assert.Equal(expected.Machine, actual.Machine);
-            Assert.Equal(expected.ElfClass, actual.ElfClass);
-            Assert.Equal(expected.Endianness, actual.Endianness);
-            Assert.Equal(expected.Type, actual.Type);
+            Assert.Equal(expected.Machine, actual.Platform.Name);
+            Assert.Equal(expected.ElfClass, actual.Platform.Bits);
+            Assert.Equal(expected.Endianness, actual.Platform.ByteOrderName);
+            Assert.Equal(expected.Type, ElfTypeNames.ShortName(actual.FileType));
             Assert.Equal(expected.Soname, actual.Soname);
             Assert.Equal(expected.Needed, actual.Needed);
             Assert.Equal(expected.Runpath, actual.Runpath);

@@ -78,7 +78,7 @@ namespace TlsGuard.Core.Tests.Tls
 
             ElfScanResult result = Assert.Single(ElfScanner.Scan(image, path));
             Assert.Null(result.Error);
-            Assert.Equal(machineName, result.Machine);
+            Assert.Equal(machineName, result.Platform.Name);
             Assert.Equal(Names(rows, TlsRelocationClass.InitialExec, TlsRelocationClass.LocalExec), result.StaticTlsRelocations.Keys);
             Assert.Equal(Names(rows, TlsRelocationClass.GeneralDynamic, TlsRelocationClass.LocalDynamic, TlsRelocationClass.Descriptor), result.DynamicTlsRelocations.Keys);
             Assert.All(result.StaticTlsRelocations.Values, count => Assert.Equal(1, count));

@@ -1,6 +1,7 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -33,7 +34,7 @@ namespace TlsGuard.LoaderTests.Loader
         public void Aarch64_c_host_agrees(params string[] names)
         {
             var (report, _) = Agreement.Check(_fixtures.Host, _output, names.Select(_fixtures.Set.PathOf).ToList());
-            Assert.Equal("aarch64", report.Budgets.Single().Machine);
+            Assert.Equal("aarch64", report.Budgets.Single().Platform.Name);
             Assert.All(report.Libraries, l => Assert.All(l.Consumers, c => Assert.Contains("R_AARCH64_TLS_TPREL", string.Join(",", c.Relocations.Keys))));
         }
 
@@ -53,7 +54,7 @@ namespace TlsGuard.LoaderTests.Loader
             var suggested = Agreement.TunableValue(report.Budgets.Single().GlibcTunables!);
             Assert.True(_fixtures.Host.Load(paths, Agreement.Tunable(suggested)).AllLoaded);
             Assert.False(_fixtures.Host.Load(paths, Agreement.Tunable(suggested - StaticTlsMath.TunableStep)).AllLoaded);
-            var layout = MachineTlsLayout.For("aarch64");
+            var layout = MachineTlsLayout.For(ElfPlatform.FromName("aarch64")!.Value);
             var minimum = StaticTlsMath.MinimumOptionalStaticTls(layout.BareHostStartupBytes, layout.BareHostStartupBytes + report.Budgets.Single().RequiredBytes, layout.StaticAlign);
             Assert.True(_fixtures.Host.Load(paths, Agreement.Tunable(minimum)).AllLoaded, "minimum " + minimum);
             Assert.False(_fixtures.Host.Load(paths, Agreement.Tunable(minimum - 1)).AllLoaded, "minimum - 1 = " + (minimum - 1));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -97,7 +98,7 @@ namespace TlsGuard.LoaderTests.Loader
             {
                 Sysroot = "/",
                 StartupLibraries = StartupSet.BareCHostLibraries,
-                StartupStaticTlsBytes = MachineTlsLayout.For("x86_64").BareHostStartupBytes,
+                StartupStaticTlsBytes = MachineTlsLayout.For(ElfPlatform.FromName("x86_64")!.Value).BareHostStartupBytes,
             });
         }
 
@@ -115,7 +116,7 @@ namespace TlsGuard.LoaderTests.Loader
             {
                 Sysroot = Sysroot,
                 StartupLibraries = StartupSet.BareCHostLibraries,
-                StartupStaticTlsBytes = MachineTlsLayout.For("aarch64").BareHostStartupBytes,
+                StartupStaticTlsBytes = MachineTlsLayout.For(ElfPlatform.FromName("aarch64")!.Value).BareHostStartupBytes,
             }, qemu, Sysroot);
         }
 

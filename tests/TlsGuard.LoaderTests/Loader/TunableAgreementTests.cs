@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -65,8 +66,8 @@ namespace TlsGuard.LoaderTests.Loader
             Assert.False(host.Load(paths, Agreement.Tunable(suggested - StaticTlsMath.TunableStep)).AllLoaded, (suggested - 64) + " loaded " + string.Join(", ", names));
 
             // The model's exact threshold, before rounding: it loads, one byte less does not.
-            var startup = host.Options.StartupStaticTlsBytes ?? MachineTlsLayout.For("x86_64").DotnetHostStartupBytes;
-            var minimum = StaticTlsMath.MinimumOptionalStaticTls(startup, startup + budget.RequiredBytes, MachineTlsLayout.For("x86_64").StaticAlign);
+            var startup = host.Options.StartupStaticTlsBytes ?? MachineTlsLayout.For(ElfPlatform.FromName("x86_64")!.Value).DotnetHostStartupBytes;
+            var minimum = StaticTlsMath.MinimumOptionalStaticTls(startup, startup + budget.RequiredBytes, MachineTlsLayout.For(ElfPlatform.FromName("x86_64")!.Value).StaticAlign);
             Assert.True(host.Load(paths, Agreement.Tunable(minimum)).AllLoaded, "minimum " + minimum + " did not load");
             Assert.False(host.Load(paths, Agreement.Tunable(minimum - 1)).AllLoaded, (minimum - 1) + " loaded");
 

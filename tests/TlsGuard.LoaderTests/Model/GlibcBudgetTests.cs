@@ -1,5 +1,6 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.LoaderTests.Model
 {
@@ -110,10 +111,10 @@ namespace TlsGuard.LoaderTests.Model
             var a = libraries.Add("libs8.so", LibrarySpec.InitialExec("libs8.so", 8, align: 1, machine: "aarch64"));
             var b = libraries.Add("libal32.so", LibrarySpec.InitialExec("libal32.so", 16, align: 32, machine: "aarch64"));
             var c = libraries.Add("libfill.so", LibrarySpec.InitialExec("libfill.so", lastSize, align: 1, machine: "aarch64"));
-            var options = Analysis.BareCHost(MachineTlsLayout.For("aarch64").BareHostStartupBytes);
+            var options = Analysis.BareCHost(MachineTlsLayout.For(ElfPlatform.FromName("aarch64")!.Value).BareHostStartupBytes);
             var report = Analysis.Run(libraries, options, a, b, c);
             Assert.Equal(fails ? Verdict.Fails : Verdict.AtRisk, report.Budgets.Single().Verdict);
-            Assert.Equal("aarch64", report.Budgets.Single().Machine);
+            Assert.Equal("aarch64", report.Budgets.Single().Platform.Name);
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TlsGuard.Core.Scanning;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.LoaderTests.Model
 {
@@ -9,7 +10,6 @@ namespace TlsGuard.LoaderTests.Model
     {
         public string? Soname { get; init; }
         public string Machine { get; init; } = "x86_64";
-        public int ElfClass { get; init; } = 64;
         public string Type { get; init; } = "dyn";
 
         /// <summary>PT_TLS p_memsz; 0 = no TLS block.</summary>
@@ -65,10 +65,8 @@ namespace TlsGuard.LoaderTests.Model
             {
                 Path = path,
                 ArchiveMember = ArchiveMember,
-                Machine = Machine,
-                ElfClass = ElfClass,
-                Endianness = "little",
-                Type = Type,
+                Platform = ElfPlatform.FromName(Machine) ?? throw new ArgumentException("unknown machine " + Machine),
+                FileType = ElfTypeNames.Parse(Type),
                 Soname = Soname,
                 Needed = Needed,
                 Runpath = Runpath,

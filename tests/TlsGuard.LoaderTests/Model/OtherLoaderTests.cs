@@ -1,5 +1,6 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Elf;
 
 namespace TlsGuard.LoaderTests.Model
 {
@@ -182,8 +183,8 @@ namespace TlsGuard.LoaderTests.Model
                 new AnalysisOptions(),
                 libraries);
             Assert.Equal(3, report.Budgets.Count);
-            Assert.Contains(report.Budgets, b => b.Libc == "glibc-2.32+" && b.Machine == "x86_64" && b.Verdict == Verdict.Fits && b.RequiredBytes == 1000);
-            Assert.Contains(report.Budgets, b => b.Libc == "glibc-2.32+" && b.Machine == "aarch64" && b.Verdict == Verdict.Fits);
+            Assert.Contains(report.Budgets, b => b.Libc == "glibc-2.32+" && b.Platform.Name == "x86_64" && b.Verdict == Verdict.Fits && b.RequiredBytes == 1000);
+            Assert.Contains(report.Budgets, b => b.Libc == "glibc-2.32+" && b.Platform.Name == "aarch64" && b.Verdict == Verdict.Fits);
             Assert.Contains(report.Budgets, b => b.Libc == "musl" && b.Verdict == Verdict.Fails);
         }
     }
