@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TlsGuard.Core.Files;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -28,6 +29,9 @@ namespace TlsGuard.Core.Analysis
         /// host's figure for the library's machine (184 bytes on x86_64). A C program linking only libc uses 144 on x86_64.
         /// </summary>
         public long? StartupStaticTlsBytes { get; init; }
+
+        /// <summary>Where inputs are read and dependencies looked for: the disk, or an archive's or image's inside.</summary>
+        public IFileSystem FileSystem { get; init; } = DiskFileSystem.Instance;
 
         /// <summary>glibc.rtld.optional_static_tls as the application will run with it; null = the default 512.</summary>
         public long? OptionalStaticTls { get; init; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using TlsGuard.Core.Files;
 using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Core.Analysis
@@ -185,17 +186,7 @@ namespace TlsGuard.Core.Analysis
         private ResolvedModule? TryFile(string candidate, ElfScanResult requester)
         {
             var path = PathText.FullPath(candidate);
-            bool exists;
-            try
-            {
-                exists = File.Exists(path);
-            }
-            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is IOException || e is UnauthorizedAccessException)
-            {
-                exists = false;
-            }
-
-            if (!exists)
+            if (_options.FileSystem.KindOf(path) != FileKind.RegularFile)
             {
                 return null;
             }

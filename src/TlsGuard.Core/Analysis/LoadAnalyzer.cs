@@ -25,7 +25,7 @@ namespace TlsGuard.Core.Analysis
                 throw new ArgumentNullException(nameof(options));
             }
 
-            var scans = new ScanMemo(scanSource ?? new DefaultScanSource());
+            var scans = new ScanMemo(scanSource ?? new DefaultScanSource(options.FileSystem));
             var scanned = new List<ScannedInput>();
             var libraries = new List<InputLibrary>();
             var inputPaths = new HashSet<string>(StringComparer.Ordinal);

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using TlsGuard.Core.Elf;
 using TlsGuard.Core.Elf.IO;
+using TlsGuard.Core.Files;
 
 namespace TlsGuard.Core.Scanning
 {
@@ -15,20 +15,17 @@ namespace TlsGuard.Core.Scanning
     {
         private const int MagicLength = 8;
 
-        public static IReadOnlyList<ElfScanResult> Scan(string path)
+        public static IReadOnlyList<ElfScanResult> Scan(string path) => Scan(DiskFileSystem.Instance, path);
+
+        /// <summary>Scans a file of <paramref name="fileSystem"/>; results carry <paramref name="path"/> as written.</summary>
+        public static IReadOnlyList<ElfScanResult> Scan(IFileSystem fileSystem, string path)
         {
             try
             {
-                string? refusal = RefuseToOpen(path);
-                if (refusal != null)
-                {
-                    return Failure(path, refusal);
-                }
-
-                using (var source = new FileByteSource(path))
+                using (IByteSource? source = fileSystem.OpenRead(path, out string? refusal))
                 {
                     // Everything is read before the file closes: archive members are not scanned lazily.
-                    return Scan(source, path);
+                    return source == null ? Failure(path, refusal ?? "cannot be read") : Scan(source, path);
                 }
             }
             catch (Exception e)
@@ -38,17 +35,19 @@ namespace TlsGuard.Core.Scanning
         }
 
         /// <summary>True when the file starts with the ELF magic or "!&lt;arch&gt;\n"; false for anything unreadable.</summary>
-        public static bool LooksLikeElfOrArchive(string path)
+        public static bool LooksLikeElfOrArchive(string path) => LooksLikeElfOrArchive(DiskFileSystem.Instance, path);
+
+        public static bool LooksLikeElfOrArchive(IFileSystem fileSystem, string path)
         {
             try
             {
-                if (RefuseToOpen(path) != null)
+                using (IByteSource? source = fileSystem.OpenRead(path, out _))
                 {
-                    return false;
-                }
+                    if (source == null)
+                    {
+                        return false;
+                    }
 
-                using (var source = new FileByteSource(path))
-                {
                     var magic = new byte[MagicLength];
                     int got = source.Read(0, magic, 0, magic.Length);
                     return ElfMagic.IsElf(magic, got) || ElfMagic.IsArchive(magic, got);
@@ -91,26 +90,6 @@ namespace TlsGuard.Core.Scanning
             {
                 return Failure(displayPath, ScanFailure.Reason(e));
             }
-        }
-
-        /// <summary>
-        /// Why a path must not be opened, or null. Opening a FIFO blocks until a writer appears, and devices never
-        /// end, so only non-empty regular files are opened (FIFOs and devices report a length of 0).
-        /// </summary>
-        private static string? RefuseToOpen(string path)
-        {
-            if (Directory.Exists(path))
-            {
-                return "is a directory";
-            }
-
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return "file not found";
-            }
-
-            return info.Length == 0 ? "empty file (or not a regular file)" : null;
         }
 
         private static IReadOnlyList<ElfScanResult> Failure(string path, string reason) =>

@@ -22,5 +22,9 @@ namespace TlsGuard.Core.Elf.IO
             Buffer.BlockCopy(data, (int)position, buffer, offset, n);
             return n;
         }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -31,5 +31,10 @@ namespace TlsGuard.Core.Elf.IO
 
             return inner.Read(start + position, buffer, offset, (int)Math.Min(count, Length - position));
         }
+
+        /// <summary>The slice does not own the source it views.</summary>
+        public void Dispose()
+        {
+        }
     }
 }

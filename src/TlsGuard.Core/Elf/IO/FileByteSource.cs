@@ -4,7 +4,7 @@ using System.IO;
 namespace TlsGuard.Core.Elf.IO
 {
     /// <summary>Positioned reads from an open file; the length is fixed when opened so a growing file cannot stretch the bounds.</summary>
-    internal sealed class FileByteSource : IByteSource, IDisposable
+    internal sealed class FileByteSource : IByteSource
     {
         private readonly FileStream stream;
 

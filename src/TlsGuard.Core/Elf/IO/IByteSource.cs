@@ -1,7 +1,9 @@
+using System;
+
 namespace TlsGuard.Core.Elf.IO
 {
-    /// <summary>Random access to the bytes of one file, one archive member or one in-memory image.</summary>
-    internal interface IByteSource
+    /// <summary>Random access to the bytes of one file, one archive member or one in-memory image; disposing releases the file.</summary>
+    public interface IByteSource : IDisposable
     {
         long Length { get; }
 
