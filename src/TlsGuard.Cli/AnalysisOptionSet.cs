@@ -49,14 +49,7 @@ namespace TlsGuard.Cli
 
         public AnalysisOptionSet()
         {
-            Libc.Validators.Add(result =>
-            {
-                var value = result.GetValueOrDefault<string?>();
-                if (value != null && !TargetLibc.TryParse(value, out _))
-                {
-                    result.AddError("--libc '" + value + "' is not a C library; use glibc, glibc-X.Y, musl, bionic or freebsd.");
-                }
-            });
+            SettingValidation.Require(Libc, "glibc, glibc-X.Y (e.g. glibc-2.28), musl, bionic or freebsd", value => TargetLibc.TryParse(value, out _));
             OptionalStaticTls.CustomParser = result =>
             {
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";

@@ -10,6 +10,7 @@ namespace TlsGuard.Cli
         public static Command Create(CliConsole console)
         {
             var analysis = new AnalysisOptionSet();
+            var policy = new PolicyOptionSet();
             var output = new Option<string>("--output", "-o")
             {
                 HelpName = "file",
@@ -19,11 +20,13 @@ namespace TlsGuard.Cli
 
             var command = new Command("baseline", "Write the current findings to a baseline file for `scan --baseline`.");
             analysis.AddTo(command);
+            policy.AddTo(command);
             command.Options.Add(output);
             command.SetAction(parseResult =>
             {
                 var path = parseResult.GetRequiredValue(output);
-                var report = ScanPipeline.Run(parseResult.GetRequiredValue(analysis.Paths), analysis.ToOptions(parseResult));
+                var analyzed = ScanPipeline.Run(parseResult.GetRequiredValue(analysis.Paths), analysis.ToOptions(parseResult));
+                var report = PolicyPipeline.Apply(analyzed, policy.ToSettings(parseResult));
                 var directory = Path.GetDirectoryName(Path.GetFullPath(path));
                 var writer = new StringWriter { NewLine = "\n" };
                 Baseline.Write(writer, report.Findings, directory);

@@ -1,5 +1,5 @@
 using System.IO;
-using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Policy;
 using TlsGuard.Core.Reporting;
 
 namespace TlsGuard.Cli
@@ -12,7 +12,7 @@ namespace TlsGuard.Cli
 
         public static readonly string[] Names = { Text, Json, Sarif };
 
-        public static string Render(string format, AnalysisReport report, ReportContext context)
+        public static string Render(string format, Report report, ReportContext context)
         {
             var writer = new StringWriter { NewLine = "\n" };
             switch (format)

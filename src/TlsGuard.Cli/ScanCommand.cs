@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using TlsGuard.Core.Analysis;
-using TlsGuard.Core.Diagnostics;
 using TlsGuard.Core.Policy;
 using TlsGuard.Core.Reporting;
 
@@ -16,6 +14,7 @@ namespace TlsGuard.Cli
         public static Command Create(CliConsole console)
         {
             var analysis = new AnalysisOptionSet();
+            var policy = new PolicyOptionSet();
             var format = new Option<string>("--format", "-f")
             {
                 Description = "Report format.",
@@ -28,7 +27,7 @@ namespace TlsGuard.Cli
                 Description = "Findings that make the exit code 1: fails (TLS001, TLS006), at-risk (also TLS002, TLS003), any (every warning), never.",
                 DefaultValueFactory = _ => "fails",
             };
-            failOn.AcceptOnlyFromAmong(FailOnPolicy.Names.ToArray());
+            SettingValidation.Require(failOn, string.Join(", ", FailOnPolicy.Names), value => FailOnPolicy.TryParse(value, out _));
             var baseline = new Option<string?>("--baseline") { HelpName = "file", Description = "Only findings not in this baseline file (tlsguard baseline) count toward failure." };
             var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report." };
             var sourceRoot = new Option<string?>("--source-root")
@@ -39,6 +38,7 @@ namespace TlsGuard.Cli
 
             var command = new Command("scan", "Check native libraries, object files and archives for static TLS that breaks dlopen.");
             analysis.AddTo(command);
+            policy.AddTo(command);
             command.Options.Add(format);
             command.Options.Add(output);
             command.Options.Add(failOn);
@@ -48,13 +48,17 @@ namespace TlsGuard.Cli
 
             command.SetAction(parseResult =>
             {
+                var baselinePath = parseResult.GetValue(baseline);
                 var settings = new ScanSettings(
                     parseResult.GetRequiredValue(analysis.Paths),
                     analysis.ToOptions(parseResult),
+                    policy.ToSettings(parseResult) with
+                    {
+                        FailOn = FailOnPolicy.Parse(parseResult.GetRequiredValue(failOn)).Level,
+                        Baseline = baselinePath == null ? null : LoadBaseline(baselinePath),
+                    },
                     parseResult.GetRequiredValue(format),
                     parseResult.GetValue(output),
-                    FailOnPolicy.Parse(parseResult.GetRequiredValue(failOn)),
-                    parseResult.GetValue(baseline),
                     parseResult.GetValue(noColor),
                     parseResult.GetValue(sourceRoot));
                 return Execute(settings, console);
@@ -64,31 +68,21 @@ namespace TlsGuard.Cli
 
         internal static int Execute(ScanSettings settings, CliConsole console)
         {
-            var baseline = settings.BaselinePath == null ? null : LoadBaseline(settings.BaselinePath);
-            var report = ScanPipeline.Run(settings.Paths, settings.Options);
-            var applied = baseline?.Apply(report.Findings);
-            var shown = applied == null ? report : new AnalysisReport
-            {
-                Libraries = report.Libraries,
-                Budgets = report.Budgets,
-                Findings = report.Findings.Concat(applied.StaleFindings).ToList(),
-            };
-
+            var report = PolicyPipeline.Apply(ScanPipeline.Run(settings.Paths, settings.Options), settings.Policy);
             var workingDirectory = Directory.GetCurrentDirectory();
             var context = new ReportContext
             {
                 ToolVersion = ToolInfo.Version,
                 RepositoryRoot = SourceRoot.Resolve(settings.SourceRoot, workingDirectory),
                 WorkingDirectory = workingDirectory,
-                Baseline = applied,
                 RuleHelpMarkdown = settings.Format == ReportFormat.Sarif ? RuleDocs.All() : new Dictionary<string, string>(),
                 UseColor = settings.Format == ReportFormat.Text && settings.OutputPath == null && console.OutputIsTerminal
                     && !settings.NoColor && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
             };
 
-            var failing = (applied?.NewFindings ?? report.Findings).Where(settings.Policy.ShouldFail).ToList();
-            var status = StatusLine(settings.Policy, failing, applied);
-            var rendered = ReportFormat.Render(settings.Format, shown, context);
+            var failing = report.Failing;
+            var status = StatusLine(settings.Policy.FailOn ?? FailOn.Fails, failing, report.Baseline);
+            var rendered = ReportFormat.Render(settings.Format, report, context);
             if (settings.Format == ReportFormat.Text)
             {
                 rendered += status + "\n";
@@ -133,13 +127,13 @@ namespace TlsGuard.Cli
                 : string.Join(", ", names.Take(Shown)) + " and " + (names.Count - Shown) + " more";
         }
 
-        private static string StatusLine(FailOnPolicy policy, IReadOnlyList<Finding> failing, BaselineResult? baseline)
+        private static string StatusLine(FailOn failOn, IReadOnlyList<ReportedFinding> failing, BaselineResult? baseline)
         {
-            var level = "--fail-on " + FailOnPolicy.ToName(policy.Level);
+            var level = "--fail-on " + FailOnPolicy.ToName(failOn);
             var line = failing.Count == 0
                 ? "tlsguard: passed: no finding reaches " + level
                 : "tlsguard: failed: " + failing.Count + (failing.Count == 1 ? " finding" : " findings") + " at " + level + ": "
-                  + Names(failing.Select(finding => finding.Id + " " + Path.GetFileName(finding.FilePath)).Distinct().ToList());
+                  + Names(failing.Select(reported => reported.Finding.Id + " " + Path.GetFileName(reported.Finding.FilePath)).Distinct().ToList());
             if (baseline != null)
             {
                 var stale = baseline.StaleEntries.Count;

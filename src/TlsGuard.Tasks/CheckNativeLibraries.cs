@@ -6,6 +6,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Caching;
+using TlsGuard.Core.Describe;
 using TlsGuard.Core.Diagnostics;
 using TlsGuard.Core.Policy;
 using TlsGuard.Core.Reporting;
@@ -81,98 +82,129 @@ namespace TlsGuard.Tasks
 
         public override bool Execute()
         {
-            if (!TryCreatePolicy(out var policy))
+            if (!TryCreateSettings(out var settings, out var options))
             {
                 return false;
             }
 
-            var candidates = CollectCandidates();
+            var inputs = CollectInputs();
             var cache = string.IsNullOrEmpty(CacheFile) ? new ScanCache(ToolIdentity.CacheKey) : ScanCache.Load(CacheFile!, ToolIdentity.CacheKey);
             var source = new CachingScanSource(new DefaultScanSource(), cache);
-            var report = LoadAnalyzer.Analyze(candidates.Select(candidate => candidate.Input).ToList(), CreateOptions(), source);
+            var analysis = LoadAnalyzer.Analyze(inputs, options, source);
             SaveCache(cache);
 
-            LibraryCount = candidates.Count;
+            LibraryCount = inputs.Count;
             ReadCount = source.ReadCount;
             CacheHitCount = source.CacheHitCount;
 
-            var suppression = new FindingSuppression(candidates, new LibraryNamePatterns(SuppressLibraries));
-            var visible = report.Findings.Where(finding => !suppression.Hides(finding.FilePath)).ToList();
-            if (!TryApplyBaseline(visible, out var baseline))
+            var report = PolicyPipeline.Apply(analysis, settings);
+            ReportedFindings = LogFindings(report).ToArray();
+            WriteSarif(report);
+            if (!string.IsNullOrWhiteSpace(ResultsFile))
             {
-                return false;
+                WriteFile(ResultsFile!, AnalyzerResultsFile.Format(report.VisibleLibraries), "analyzer results file");
             }
 
-            var stale = ReportStaleBaselineEntries && baseline != null ? baseline.StaleFindings : new Finding[0];
-            var reported = LogFindings((baseline?.NewFindings ?? visible).Concat(stale), policy);
-
-            var shown = visible.Concat(stale).Where(finding => policy.LevelOf(finding) != DiagnosticSeverity.None).ToList();
-            WriteSarif(report, shown, baseline);
-            WriteResultsFile(report.Libraries.Where(library => !suppression.Hides(library.Input.Path)));
-
-            ReportedFindings = reported.ToArray();
             Log.LogMessage(MessageImportance.Low, "TlsGuard: {0} libraries, {1} read, {2} from cache", LibraryCount, ReadCount, CacheHitCount);
             return !Log.HasLoggedErrors;
         }
 
-        private bool TryCreatePolicy(out SeverityPolicy policy)
+        /// <summary>Maps the properties to the core's settings; a value TlsGuard does not accept is a TLS010 error, and nothing is checked.</summary>
+        private bool TryCreateSettings(out PolicySettings settings, out AnalysisOptions options)
         {
-            policy = new SeverityPolicy(DiagnosticSeverity.Warning, null, false, null, null);
-            if (!SeverityPolicy.TryParseSeverity(Severity, out var severity))
+            settings = new PolicySettings();
+            options = new AnalysisOptions();
+            var valid = true;
+            if (!SeverityNames.TryParse(Severity, out var severity))
             {
-                Log.LogError("TlsGuardSeverity '{0}' is not one of: {1}.", Severity, string.Join(", ", SeverityPolicy.SeverityNames));
-                return false;
+                valid = Invalid("TlsGuardSeverity", Severity, string.Join(", ", SeverityNames.All));
             }
 
             if (!string.IsNullOrWhiteSpace(TargetLibc) && !Core.Analysis.TargetLibc.TryParse(TargetLibc, out _))
             {
-                Log.LogError("TlsGuardTargetLibc '{0}' is not one of: glibc, glibc-X.Y (e.g. glibc-2.28), musl, bionic, freebsd.", TargetLibc);
+                valid = Invalid("TlsGuardTargetLibc", TargetLibc, "glibc, glibc-X.Y (e.g. glibc-2.28), musl, bionic or freebsd");
+            }
+
+            FailOn? failOn = null;
+            if (!string.IsNullOrWhiteSpace(FailOn))
+            {
+                if (FailOnPolicy.TryParse(FailOn, out var level))
+                {
+                    failOn = level;
+                }
+                else
+                {
+                    valid = Invalid("TlsGuardFailOn", FailOn, string.Join(", ", FailOnPolicy.Names));
+                }
+            }
+
+            Baseline? baseline = null;
+            if (valid && !string.IsNullOrWhiteSpace(BaselineFile))
+            {
+                try
+                {
+                    baseline = Baseline.Load(BaselineFile!);
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is BaselineFormatException)
+                {
+                    Log.LogError(null, null, null, BaselineFile, 0, 0, 0, 0, "TlsGuardBaselineFile could not be read: {0}", exception.Message);
+                    valid = false;
+                }
+            }
+
+            if (!valid)
+            {
                 return false;
             }
 
-            FailOnPolicy? failOn = null;
-            if (!string.IsNullOrWhiteSpace(FailOn))
+            settings = new PolicySettings
             {
-                if (!FailOnPolicy.TryParse(FailOn, out var level))
-                {
-                    Log.LogError("TlsGuardFailOn '{0}' is not one of: {1}.", FailOn, string.Join(", ", FailOnPolicy.Names));
-                    return false;
-                }
-
-                failOn = new FailOnPolicy(level);
-            }
-
-            policy = new SeverityPolicy(severity, failOn, TreatWarningsAsErrors, WarningsNotAsErrors, NoWarn);
+                Severity = severity,
+                FailOn = failOn,
+                SuppressLibraries = ListSplitter.Split(SuppressLibraries, ';'),
+                Baseline = baseline,
+                ReportStaleBaselineEntries = ReportStaleBaselineEntries,
+                TreatWarningsAsErrors = TreatWarningsAsErrors,
+                WarningsNotAsErrors = ListSplitter.Codes(WarningsNotAsErrors),
+                NoWarn = ListSplitter.Codes(NoWarn),
+            };
+            options = CreateOptions();
             return true;
         }
 
-        private List<LibraryCandidate> CollectCandidates()
+        private bool Invalid(string setting, string? value, string accepted)
         {
-            var candidates = new List<LibraryCandidate>();
+            FindingLogger.Log(Log, FindingFactory.InvalidSetting(setting, value ?? "", accepted, ProjectFile ?? ""), DiagnosticSeverity.Error);
+            return false;
+        }
+
+        private List<LibraryInput> CollectInputs()
+        {
+            var inputs = new List<LibraryInput>();
             var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var item in Libraries)
             {
-                var candidate = LibraryItemMapper.Map(item);
-                var reason = CandidateFilter.SkipReason(candidate.Origin, candidate.Input.Path, candidate.Input.PackageId);
+                var (input, origin) = LibraryItemMapper.Map(item);
+                var reason = CandidateFilter.SkipReason(origin, input.Path, input.PackageId);
                 if (reason != null)
                 {
-                    Log.LogMessage(MessageImportance.Low, "TlsGuard: not checking {0}: {1}", candidate.Input.Path, reason);
+                    Log.LogMessage(MessageImportance.Low, "TlsGuard: not checking {0}: {1}", input.Path, reason);
                     continue;
                 }
 
                 // The same file often arrives through several item lists; one input, suppressed if any item says so.
-                if (byPath.TryGetValue(candidate.Input.Path, out var index))
+                if (byPath.TryGetValue(input.Path, out var index))
                 {
-                    if (candidate.Suppressed && !candidates[index].Suppressed)
+                    if (input.Suppressed)
                     {
-                        candidates[index] = new LibraryCandidate(candidates[index].Input, candidates[index].Origin, suppressed: true);
+                        inputs[index] = inputs[index] with { Suppressed = true };
                     }
 
                     continue;
                 }
 
-                byPath.Add(candidate.Input.Path, candidates.Count);
-                candidates.Add(candidate);
+                byPath.Add(input.Path, inputs.Count);
+                inputs.Add(input);
             }
 
             if (!string.IsNullOrEmpty(OutputDirectory))
@@ -185,17 +217,16 @@ namespace TlsGuard.Tasks
                     }
 
                     var relativePath = OutputDirectoryDiscovery.RelativePath(OutputDirectory!, file);
-                    var input = new LibraryInput(file)
+                    byPath.Add(file, inputs.Count);
+                    inputs.Add(new LibraryInput(file)
                     {
                         RelativePath = relativePath,
                         RuntimeIdentifier = LibraryItemMapper.RuntimeIdentifierFromPath(relativePath),
-                    };
-                    byPath.Add(file, candidates.Count);
-                    candidates.Add(new LibraryCandidate(input, LibraryOrigin.Output, suppressed: false));
+                    });
                 }
             }
 
-            return candidates;
+            return inputs;
         }
 
         private AnalysisOptions CreateOptions()
@@ -229,73 +260,43 @@ namespace TlsGuard.Tasks
             }
         }
 
-        private bool TryApplyBaseline(IReadOnlyList<Finding> findings, out BaselineResult? result)
-        {
-            result = null;
-            if (string.IsNullOrWhiteSpace(BaselineFile))
-            {
-                return true;
-            }
-
-            try
-            {
-                result = Baseline.Load(BaselineFile!).Apply(findings);
-                return true;
-            }
-            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is BaselineFormatException)
-            {
-                Log.LogError(null, null, null, BaselineFile, 0, 0, 0, 0, "TlsGuardBaselineFile could not be read: {0}", exception.Message);
-                return false;
-            }
-        }
-
-        private List<ITaskItem> LogFindings(IEnumerable<Finding> findings, SeverityPolicy policy)
+        /// <summary>Logs what the policy reports (baselined findings are not logged), each once per build.</summary>
+        private List<ITaskItem> LogFindings(Report report)
         {
             var already = new HashSet<string>(AlreadyReported.Select(item => item.ItemSpec), StringComparer.Ordinal);
             var reported = new List<ITaskItem>();
-            foreach (var finding in findings)
+            foreach (var finding in report.Logged)
             {
-                var level = policy.LevelOf(finding);
-                var key = ReportedFindingKey.Of(finding);
-                if (level == DiagnosticSeverity.None || already.Contains(key))
+                var key = ReportedFindingKey.Of(finding.Finding);
+                if (already.Contains(key))
                 {
                     continue;
                 }
 
-                FindingLogger.Log(Log, finding, level);
+                FindingLogger.Log(Log, finding.Finding, finding.LogLevel);
                 reported.Add(new TaskItem(key));
             }
 
             return reported;
         }
 
-        private void WriteSarif(AnalysisReport report, IReadOnlyList<Finding> findings, BaselineResult? baseline)
+        private void WriteSarif(Report report)
         {
             if (string.IsNullOrWhiteSpace(SarifFile))
             {
                 return;
             }
 
-            var filtered = new AnalysisReport { Libraries = report.Libraries, Budgets = report.Budgets, Findings = findings };
             var context = new ReportContext
             {
                 ToolVersion = ToolIdentity.Version,
                 RepositoryRoot = string.IsNullOrWhiteSpace(RepositoryRoot) ? null : RepositoryRoot,
                 ProjectFile = string.IsNullOrWhiteSpace(ProjectFile) ? null : ProjectFile,
                 WorkingDirectory = string.IsNullOrWhiteSpace(ProjectFile) ? null : Path.GetDirectoryName(ProjectFile),
-                Baseline = baseline,
             };
             var text = new StringWriter();
-            SarifReportWriter.Write(text, filtered, context);
+            SarifReportWriter.Write(text, report, context);
             WriteFile(SarifFile!, text.ToString(), "SARIF report");
-        }
-
-        private void WriteResultsFile(IEnumerable<LibraryAssessment> libraries)
-        {
-            if (!string.IsNullOrWhiteSpace(ResultsFile))
-            {
-                WriteFile(ResultsFile!, AnalyzerResultsFile.Format(libraries), "analyzer results file");
-            }
         }
 
         /// <summary>Unchanged content leaves the file alone: the results file is a compiler input, and a new time stamp would recompile.</summary>

@@ -11,7 +11,7 @@ namespace TlsGuard.Tasks
         public const string OriginMetadata = "TlsGuardOrigin";
         public const string SuppressMetadata = "TlsGuardSuppress";
 
-        public static LibraryCandidate Map(ITaskItem item)
+        public static (LibraryInput Input, LibraryOrigin Origin) Map(ITaskItem item)
         {
             var fullPath = FullPath(item);
             var relativePath = FirstNonEmpty(item, "DestinationSubPath", "RelativePath", "TargetPath", "PathInPackage");
@@ -21,8 +21,9 @@ namespace TlsGuard.Tasks
                 PackageVersion = NullIfEmpty(item.GetMetadata("NuGetPackageVersion")),
                 RuntimeIdentifier = NullIfEmpty(item.GetMetadata("RuntimeIdentifier")) ?? RuntimeIdentifierFromPath(relativePath),
                 RelativePath = relativePath?.Replace('\\', '/') ?? Path.GetFileName(fullPath),
+                Suppressed = IsTrue(item.GetMetadata(SuppressMetadata)),
             };
-            return new LibraryCandidate(input, OriginOf(item), IsTrue(item.GetMetadata(SuppressMetadata)));
+            return (input, OriginOf(item));
         }
 
         /// <summary>"runtimes/linux-musl-x64/native/libfoo.so" carries its RID in the path even where the SDK drops the metadata.</summary>

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using TlsGuard.Analyzers.Rules;
 using TlsGuard.Analyzers.Tests.Infrastructure;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Describe;
 using TlsGuard.Core.Reporting;
 using TlsGuard.Core.Scanning;
 using CoreCatalog = TlsGuard.Core.Diagnostics.DiagnosticCatalog;
@@ -17,12 +18,12 @@ namespace TlsGuard.Analyzers.Tests;
 /// </summary>
 public sealed class CoreContractTests
 {
-    private static readonly LibraryAssessment[] Assessments =
+    private static readonly LibraryVerdict[] Assessments =
     [
-        Assessment("/pkgs/jemalloc/runtimes/linux-x64/native/libjemalloc.so.2", "runtimes/linux-x64/native/libjemalloc.so.2", Verdict.Fails, 2632, "glibc-2.32+", "rebuild jemalloc with --disable-initial-exec-tls"),
-        Assessment("/out/libmimalloc.so.2", null, Verdict.AtRisk, 1400, "glibc-2.32+", "set GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1024\tor preload it"),
+        Assessment("/pkgs/jemalloc/runtimes/linux-x64/native/libjemalloc.so.2", "runtimes/linux-x64/native/libjemalloc.so.2", Verdict.Fails, 2632, "glibc-2.32+", "libjemalloc.so.2"),
+        Assessment("/out/libmimalloc.so.2", null, Verdict.AtRisk, 1400, "glibc-2.32+", "lib\tmimalloc.so.2"),
         Assessment("/out/win/libodd.so", "runtimes\\linux-musl-x64\\native\\libodd.so", Verdict.Fails, 16, "musl", ""),
-        Assessment("/out/libfits.so", null, Verdict.Fits, 64, "glibc-2.32+", "nothing to do"),
+        Assessment("/out/libfits.so", null, Verdict.Fits, 64, "glibc-2.32+", "libfits.so"),
         Assessment("/out/libplain.so", null, Verdict.None, 0, "glibc-2.32+", ""),
     ];
 
@@ -59,7 +60,7 @@ public sealed class CoreContractTests
 
         Assert.Equal(["TLS100", "TLS101", "TLS100"], diagnostics.Select(d => d.Id));
         Assert.Equal(
-            "'jemalloc' binds to libjemalloc.so.2, which will fail to load on glibc-2.32+: needs 2632 bytes of static TLS. Fix: rebuild jemalloc with --disable-initial-exec-tls.",
+            "'jemalloc' binds to libjemalloc.so.2, which will fail to load on glibc-2.32+: needs 2632 bytes of static TLS. Fix: " + Summary("libjemalloc.so.2", "glibc") + ".",
             diagnostics[0].GetMessage());
         Assert.Contains("binds to runtimes/linux-musl-x64/native/libodd.so, which will fail to load on musl", diagnostics[2].GetMessage());
     }
@@ -96,12 +97,20 @@ public sealed class CoreContractTests
         _ => CoreSeverity.None,
     };
 
-    private static LibraryAssessment Assessment(string path, string? relativePath, Verdict verdict, long requiredBytes, string libc, string remedy) =>
-        new(new LibraryInput(path) { RelativePath = relativePath }, new ElfScanResult { Path = path })
+    private static LibraryVerdict Assessment(string path, string? relativePath, Verdict verdict, long bytes, string libc, string remedyModule)
+    {
+        TargetLibc.TryParse(libc, out var target);
+        return new LibraryVerdict(new LibraryInput(path) { RelativePath = relativePath }, new ElfScanResult { Path = path }, target)
         {
             Verdict = verdict,
-            RequiredStaticTlsBytes = requiredBytes,
-            Libc = libc,
-            Remedy = new Remedy { Summary = remedy },
+            RequiredStaticTlsBytes = bytes,
+            Remedy = remedyModule.Length == 0 ? null : new Remedy { Module = remedyModule, Libc = target },
         };
+    }
+
+    private static string Summary(string module, string libc)
+    {
+        TargetLibc.TryParse(libc, out var target);
+        return RemedyText.Summary(new Remedy { Module = module, Libc = target });
+    }
 }

@@ -11,6 +11,9 @@ namespace TlsGuard.Cli.Tests
         private static Finding Of(DiagnosticDescriptor descriptor, string path, string fingerprint) =>
             new Finding(descriptor, path, "m") { Fingerprint = fingerprint };
 
+        private static ReportedFinding[] Reported(params Finding[] findings) =>
+            findings.Select(finding => new ReportedFinding(finding, finding.Descriptor.DefaultSeverity, Baselined: false, Fails: false)).ToArray();
+
         [Fact]
         public void WrittenBaselineHasTheDocumentedShapeWithRelativeFiles()
         {
@@ -24,7 +27,7 @@ namespace TlsGuard.Cli.Tests
             };
             var writer = new StringWriter();
 
-            Baseline.Write(writer, findings, "/repo");
+            Baseline.Write(writer, Reported(findings), "/repo");
 
             var root = JsonDocument.Parse(writer.ToString()).RootElement;
             Assert.Equal(1, root.GetProperty("version").GetInt32());
@@ -57,7 +60,7 @@ namespace TlsGuard.Cli.Tests
             Assert.Equal("/r/tlsguard-baseline.json", stale.FilePath);
             Assert.Contains("libgone.so", stale.Message);
             Assert.StartsWith("/r/tlsguard-baseline.json: baseline entry", stale.Message);
-            Assert.Equal(DiagnosticSeverity.Message, stale.Severity);
+            Assert.Equal(DiagnosticSeverity.Message, stale.Descriptor.DefaultSeverity);
         }
 
         [Fact]
@@ -68,7 +71,7 @@ namespace TlsGuard.Cli.Tests
             var path = temp.Combine("baseline.json");
             using (var writer = new StreamWriter(path))
             {
-                Baseline.Write(writer, findings, temp.Path);
+                Baseline.Write(writer, Reported(findings), temp.Path);
             }
 
             var baseline = Baseline.Load(path);

@@ -1,7 +1,10 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Knowledge;
+using TlsGuard.Core.Policy;
 using TlsGuard.Core.Scanning;
 using TlsGuard.Core.Elf;
 
@@ -15,7 +18,7 @@ namespace TlsGuard.Cli.Tests
         public static readonly string PackagePath = "/home/u/.nuget/packages/acme.native/1.2.3/runtimes/linux-x64/native/libacme.so";
         public static readonly string BrokenPath = Path.Combine(RepoRoot, "native", "broken.so");
 
-        public static AnalysisReport Create()
+        public static Report Create()
         {
             var failing = new ElfScanResult
             {
@@ -50,55 +53,65 @@ namespace TlsGuard.Cli.Tests
             };
             var remedy = new Remedy
             {
-                KnownLibrary = "jemalloc",
-                BuildFix = "./configure --disable-initial-exec-tls",
-                RuntimeWorkaround = "LD_PRELOAD=libfails.so",
-                GlibcTunables = "GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472",
-                Summary = "rebuild with --disable-initial-exec-tls",
+                Module = "libfails.so",
+                Known = KnownOffenders.All.First(known => known.Name == "jemalloc"),
+                OptionalStaticTls = 1472,
+            };
+            var glibc = TargetLibc.Glibc;
+
+            var libraries = new[]
+            {
+                new LibraryVerdict(new LibraryInput(FailingPath), failing, glibc) { Verdict = Verdict.Fails, RequiredStaticTlsBytes = 2632, Remedy = remedy },
+                new LibraryVerdict(new LibraryInput(PackagePath) { PackageId = "Acme.Native", PackageVersion = "1.2.3" }, package, glibc)
+                {
+                    Verdict = Verdict.Fails, RequiredStaticTlsBytes = 2632, Chain = new[] { "libacme.so", "libfails.so" }, Remedy = remedy,
+                },
+                new LibraryVerdict(new LibraryInput(BrokenPath), broken, glibc),
+                new LibraryVerdict(new LibraryInput(archive.Path), archive, glibc) { Verdict = Verdict.AtRisk },
+            };
+            var findings = new[]
+            {
+                new Finding(DiagnosticCatalog.LibraryFailsToLoad, FailingPath, "libfails.so will fail to load")
+                {
+                    Fingerprint = "TLS001|libfails.so|2632",
+                    Properties = new Dictionary<string, string> { ["requiredBytes"] = "2632" },
+                },
+                new Finding(DiagnosticCatalog.LibraryFailsToLoad, PackagePath, "libacme.so will fail to load (needs libfails.so)")
+                {
+                    PackageId = "Acme.Native", PackageVersion = "1.2.3", Fingerprint = "TLS001|libacme.so|2632",
+                },
+                new Finding(DiagnosticCatalog.FileUnreadable, BrokenPath, "broken.so could not be checked: truncated ELF header")
+                {
+                    Fingerprint = "TLS004|broken.so",
+                },
+                new Finding(DiagnosticCatalog.DependencyNotFound, PackagePath, "libacme.so needs libz.so.1, which was not found")
+                {
+                    Fingerprint = "TLS005|libacme.so|libz.so.1",
+                },
             };
 
-            return new AnalysisReport
+            return new Report
             {
-                Libraries = new[]
-                {
-                    new LibraryAssessment(new LibraryInput(FailingPath), failing)
-                    {
-                        Verdict = Verdict.Fails, RequiredStaticTlsBytes = 2632, Libc = "glibc-2.32+", Remedy = remedy,
-                    },
-                    new LibraryAssessment(new LibraryInput(PackagePath) { PackageId = "Acme.Native", PackageVersion = "1.2.3" }, package)
-                    {
-                        Verdict = Verdict.Fails, RequiredStaticTlsBytes = 2632, Libc = "glibc-2.32+",
-                        Chain = new[] { "libacme.so", "libfails.so" }, Remedy = remedy,
-                    },
-                    new LibraryAssessment(new LibraryInput(BrokenPath), broken) { Libc = "glibc-2.32+" },
-                    new LibraryAssessment(new LibraryInput(archive.Path), archive) { Verdict = Verdict.AtRisk, Libc = "glibc-2.32+" },
-                },
+                Libraries = libraries,
+                VisibleLibraries = libraries,
                 Budgets = new[]
                 {
-                    new LoadBudget { Libc = "glibc-2.32+", ReserveBytes = 1672, RequiredBytes = 2632, Verdict = Verdict.Fails },
-                    new LoadBudget { Libc = "musl", ReserveBytes = 0, RequiredBytes = 2632, Verdict = Verdict.Fails },
+                    new LoadBudget { Libc = glibc, ReserveBytes = 1672, RequiredBytes = 2632, Verdict = Verdict.Fails },
+                    new LoadBudget { Libc = TargetLibc.Musl, ReserveBytes = 0, RequiredBytes = 2632, Verdict = Verdict.Fails },
                 },
-                Findings = new[]
-                {
-                    new Finding(DiagnosticCatalog.LibraryFailsToLoad, FailingPath, "libfails.so will fail to load")
-                    {
-                        Fingerprint = "TLS001|libfails.so|2632",
-                        Properties = new Dictionary<string, string> { ["requiredBytes"] = "2632" },
-                    },
-                    new Finding(DiagnosticCatalog.LibraryFailsToLoad, PackagePath, "libacme.so will fail to load (needs libfails.so)")
-                    {
-                        PackageId = "Acme.Native", PackageVersion = "1.2.3", Fingerprint = "TLS001|libacme.so|2632",
-                    },
-                    new Finding(DiagnosticCatalog.FileUnreadable, BrokenPath, "broken.so could not be checked: truncated ELF header")
-                    {
-                        Fingerprint = "TLS004|broken.so",
-                    },
-                    new Finding(DiagnosticCatalog.DependencyNotFound, PackagePath, "libacme.so needs libz.so.1, which was not found")
-                    {
-                        Fingerprint = "TLS005|libacme.so|libz.so.1",
-                    },
-                },
+                Findings = findings.Select(finding => new ReportedFinding(finding, finding.Descriptor.DefaultSeverity, Baselined: false, Fails: false)).ToList(),
             };
+        }
+
+        /// <summary>The report as the policy gives it when <paramref name="baseline"/> is applied (stale entries included).</summary>
+        public static Report WithBaseline(Report report, Baseline baseline)
+        {
+            var result = baseline.Apply(report.Findings.Select(reported => reported.Finding).ToList());
+            var findings = report.Findings
+                .Select(reported => reported with { Baselined = result.IsBaselined(reported.Finding) })
+                .Concat(result.StaleFindings.Select(stale => new ReportedFinding(stale, stale.Descriptor.DefaultSeverity, Baselined: false, Fails: false)))
+                .ToList();
+            return report with { Findings = findings, Baseline = result };
         }
     }
 }

@@ -11,16 +11,15 @@ namespace TlsGuard.Cli.Tests
 {
     public sealed class SarifReportWriterTests
     {
-        private static ReportContext Context(BaselineResult? baseline = null) => new ReportContext
+        private static ReportContext Context() => new ReportContext
         {
             ToolVersion = "0.1.0",
             RepositoryRoot = SampleReports.RepoRoot,
             ProjectFile = Path.Combine(SampleReports.RepoRoot, "src", "App", "App.csproj"),
             WorkingDirectory = SampleReports.RepoRoot,
-            Baseline = baseline,
         };
 
-        private static string Render(AnalysisReport report, ReportContext context)
+        private static string Render(Report report, ReportContext context)
         {
             var writer = new StringWriter();
             SarifReportWriter.Write(writer, report, context);
@@ -33,7 +32,7 @@ namespace TlsGuard.Cli.Tests
         public void OutputValidatesAgainstTheSarifSchema()
         {
             var report = SampleReports.Create();
-            var sarif = Render(report, Context(new Baseline("b.json", new BaselineEntry[0]).Apply(report.Findings)));
+            var sarif = Render(SampleReports.WithBaseline(report, new Baseline("b.json", new BaselineEntry[0])), Context());
 
             var (valid, details) = SarifSchemaValidator.Validate(sarif);
 
@@ -133,9 +132,9 @@ namespace TlsGuard.Cli.Tests
         public void FilesOutsideTheRepositoryGetEscapedAbsoluteUris()
         {
             var path = "/opt/my libs/lib#1.so";
-            var report = new AnalysisReport
+            var report = new Report
             {
-                Findings = new[] { new Finding(DiagnosticCatalog.LibraryAtRisk, path, "at risk") { Fingerprint = "f" } },
+                Findings = new[] { new ReportedFinding(new Finding(DiagnosticCatalog.LibraryAtRisk, path, "at risk") { Fingerprint = "f" }, DiagnosticSeverity.Warning, false, false) },
             };
 
             var result = Run(Render(report, Context())).GetProperty("results")[0];
@@ -148,12 +147,12 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void LevelFollowsTheFindingsEffectiveSeverity()
         {
-            var report = new AnalysisReport
+            var report = new Report
             {
                 Findings = new[]
                 {
-                    new Finding(DiagnosticCatalog.LibraryAtRisk, "/x/a.so", "a") { Severity = DiagnosticSeverity.Error },
-                    new Finding(DiagnosticCatalog.DependencyNotFound, "/x/b.so", "b"),
+                    new ReportedFinding(new Finding(DiagnosticCatalog.LibraryAtRisk, "/x/a.so", "a"), DiagnosticSeverity.Error, false, false),
+                    new ReportedFinding(new Finding(DiagnosticCatalog.DependencyNotFound, "/x/b.so", "b"), DiagnosticSeverity.Message, false, false),
                 },
             };
 
@@ -169,7 +168,7 @@ namespace TlsGuard.Cli.Tests
         {
             var report = SampleReports.Create();
             var baseline = new Baseline("b.json", new[] { new BaselineEntry("TLS004", "TLS004|broken.so", "native/broken.so") });
-            var results = Run(Render(report, Context(baseline.Apply(report.Findings)))).GetProperty("results");
+            var results = Run(Render(SampleReports.WithBaseline(report, baseline), Context())).GetProperty("results");
 
             Assert.Equal(new[] { "new", "new", "unchanged", "new" }, results.EnumerateArray().Select(r => r.GetProperty("baselineState").GetString()));
         }

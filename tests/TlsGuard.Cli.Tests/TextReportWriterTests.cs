@@ -26,7 +26,7 @@ namespace TlsGuard.Cli.Tests
             Assert.Contains("  needs       2632 bytes of static TLS\n", text);
             Assert.Contains("  chain       libacme.so -> libfails.so\n", text);
             Assert.Contains("  remedy      known offender: jemalloc\n", text);
-            Assert.Contains("              build: ./configure --disable-initial-exec-tls\n", text);
+            Assert.Contains("              build: rebuild jemalloc with ./configure --disable-initial-exec-tls", text);
             Assert.Contains("              tunable: GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472\n", text);
             Assert.Contains("libobjs.a(ie.o): AT-RISK on glibc-2.32+\n", text);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Describe;
 using TlsGuard.Core.Reporting;
 using TlsGuard.Core.Scanning;
 
@@ -13,16 +14,16 @@ namespace TlsGuard.Tasks.Tests
         {
             var text = AnalyzerResultsFile.Format(new[]
             {
-                Assessment("/p/libz.so", "runtimes/linux-x64/native/libz.so", Verdict.AtRisk, 1200, "glibc-2.32+", "rebuild with -ftls-model=global-dynamic"),
+                Assessment("/p/libz.so", "runtimes/linux-x64/native/libz.so", Verdict.AtRisk, 1200, "glibc-2.32+", "libz.so"),
                 Assessment("/p/libfits.so", null, Verdict.Fits, 16, "glibc-2.32+", ""),
                 Assessment("/p/libnone.so", null, Verdict.None, 0, "glibc-2.32+", ""),
-                Assessment("/p/libjemalloc.so.2", "libjemalloc.so.2", Verdict.Fails, 2632, "glibc-2.32+", "./configure --disable-initial-exec-tls"),
+                Assessment("/p/libjemalloc.so.2", "libjemalloc.so.2", Verdict.Fails, 2632, "glibc-2.32+", "libjemalloc.so.2"),
             });
 
             Assert.Equal(
                 "# tlsguard-results 1\n"
-                + "libjemalloc.so.2\tlibjemalloc.so.2\tfails\t2632\tglibc-2.32+\t./configure --disable-initial-exec-tls\n"
-                + "libz.so\truntimes/linux-x64/native/libz.so\tat-risk\t1200\tglibc-2.32+\trebuild with -ftls-model=global-dynamic\n",
+                + "libjemalloc.so.2\tlibjemalloc.so.2\tfails\t2632\tglibc-2.32+\t" + Summary("libjemalloc.so.2", "glibc") + "\n"
+                + "libz.so\truntimes/linux-x64/native/libz.so\tat-risk\t1200\tglibc-2.32+\t" + Summary("libz.so", "glibc") + "\n",
                 text);
         }
 
@@ -41,13 +42,15 @@ namespace TlsGuard.Tasks.Tests
             Assert.Equal(Verdict.Fails, entry.Verdict);
             Assert.Equal(4096, entry.RequiredBytes);
             Assert.Equal("musl", entry.Libc);
-            Assert.Equal("line one line two", entry.RemedySummary);
+            Assert.StartsWith("for line one line two: ", entry.RemedySummary);
+            Assert.DoesNotContain('\t', entry.RemedySummary);
+            Assert.DoesNotContain('\n', entry.RemedySummary);
         }
 
         [Fact]
         public void No_flagged_library_gives_just_the_header()
         {
-            Assert.Equal("# tlsguard-results 1\n", AnalyzerResultsFile.Format(Array.Empty<LibraryAssessment>()));
+            Assert.Equal("# tlsguard-results 1\n", AnalyzerResultsFile.Format(Array.Empty<LibraryVerdict>()));
             Assert.Empty(AnalyzerResultsFile.Parse("# tlsguard-results 1\n"));
         }
 
@@ -61,13 +64,21 @@ namespace TlsGuard.Tasks.Tests
             Assert.Equal("libok.so", entries.Single().FileName);
         }
 
-        private static LibraryAssessment Assessment(string path, string? relativePath, Verdict verdict, long bytes, string libc, string remedy) =>
-            new LibraryAssessment(new LibraryInput(path) { RelativePath = relativePath }, new ElfScanResult { Path = path })
+        private static LibraryVerdict Assessment(string path, string? relativePath, Verdict verdict, long bytes, string libc, string remedyModule)
+        {
+            TargetLibc.TryParse(libc, out var target);
+            return new LibraryVerdict(new LibraryInput(path) { RelativePath = relativePath }, new ElfScanResult { Path = path }, target)
             {
                 Verdict = verdict,
                 RequiredStaticTlsBytes = bytes,
-                Libc = libc,
-                Remedy = new Remedy { Summary = remedy },
+                Remedy = remedyModule.Length == 0 ? null : new Remedy { Module = remedyModule, Libc = target },
             };
+        }
+
+        private static string Summary(string module, string libc)
+        {
+            TargetLibc.TryParse(libc, out var target);
+            return RemedyText.Summary(new Remedy { Module = module, Libc = target });
+        }
     }
 }

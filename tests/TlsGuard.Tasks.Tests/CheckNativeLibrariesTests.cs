@@ -253,11 +253,11 @@ namespace TlsGuard.Tasks.Tests
         public void A_baseline_silences_known_findings_and_reports_stale_entries()
         {
             using var temp = new TempDirectory();
-            var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(Fixtures.IeOwnX64) }, new AnalysisOptions());
+            var analysis = LoadAnalyzer.Analyze(new[] { new LibraryInput(Fixtures.IeOwnX64) }, new AnalysisOptions());
             var baselineFile = temp.Combine("tlsguard.baseline.json");
             using (var writer = new StreamWriter(baselineFile))
             {
-                Baseline.Write(writer, report.Findings);
+                Baseline.Write(writer, PolicyPipeline.Apply(analysis, new PolicySettings()).Findings);
             }
 
             var quiet = Run(task => task.BaselineFile = baselineFile, Item(Fixtures.IeOwnX64));

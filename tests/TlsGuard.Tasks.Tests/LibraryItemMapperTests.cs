@@ -23,7 +23,7 @@ namespace TlsGuard.Tasks.Tests
             Assert.Equal("linux-arm64", candidate.Input.RuntimeIdentifier);
             Assert.Equal("runtimes/linux-arm64/native/libfoo.so", candidate.Input.RelativePath);
             Assert.Equal(LibraryOrigin.Package, candidate.Origin);
-            Assert.False(candidate.Suppressed);
+            Assert.False(candidate.Input.Suppressed);
         }
 
         [Fact]
@@ -63,7 +63,7 @@ namespace TlsGuard.Tasks.Tests
             Assert.True(Path.IsPathRooted(candidate.Input.Path));
             Assert.Equal("native/libown.so", candidate.Input.RelativePath);
             Assert.Equal(LibraryOrigin.Project, candidate.Origin);
-            Assert.True(candidate.Suppressed);
+            Assert.True(candidate.Input.Suppressed);
         }
 
         [Theory]

@@ -1,16 +1,12 @@
 using System.Collections.Generic;
-using TlsGuard.Core.Diagnostics;
+using System.Linq;
 
 namespace TlsGuard.Core.Analysis
 {
-    /// <summary>Everything one analysis produced; the faces print from this alone.</summary>
-    public sealed class AnalysisReport
+    /// <summary>Everything one analysis decided, in report order; the finding factory and the writers read only this.</summary>
+    public sealed record AnalysisReport(IReadOnlyList<Decision> Decisions, IReadOnlyList<LoadBudget> Budgets)
     {
-        public IReadOnlyList<LibraryAssessment> Libraries { get; init; } = new LibraryAssessment[0];
-
-        /// <summary>One budget per C library the inputs target (usually one).</summary>
-        public IReadOnlyList<LoadBudget> Budgets { get; init; } = new LoadBudget[0];
-
-        public IReadOnlyList<Finding> Findings { get; init; } = new Finding[0];
+        /// <summary>One verdict per scanned file, in input order.</summary>
+        public IReadOnlyList<LibraryVerdict> Libraries { get; } = Decisions.OfType<LibraryVerdict>().ToList();
     }
 }

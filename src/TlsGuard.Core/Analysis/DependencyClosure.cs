@@ -9,7 +9,7 @@ namespace TlsGuard.Core.Analysis
     /// </summary>
     internal sealed class DependencyClosure
     {
-        private DependencyClosure(ModuleNode root, IReadOnlyList<ModuleNode> loadOrder, IReadOnlyList<MissingDependency> missing)
+        private DependencyClosure(ModuleNode root, IReadOnlyList<ModuleNode> loadOrder, IReadOnlyList<UnresolvedDependency> missing)
         {
             Root = root;
             LoadOrder = loadOrder;
@@ -21,7 +21,7 @@ namespace TlsGuard.Core.Analysis
         /// <summary>Breadth-first order, the root first: the order ld.so maps the modules and searches them for symbols.</summary>
         public IReadOnlyList<ModuleNode> LoadOrder { get; }
 
-        public IReadOnlyList<MissingDependency> Missing { get; }
+        public IReadOnlyList<UnresolvedDependency> Missing { get; }
 
         public bool ReachesStartupLibrary
         {
@@ -39,11 +39,11 @@ namespace TlsGuard.Core.Analysis
             }
         }
 
-        public static DependencyClosure Build(InputLibrary root, DependencyResolver resolver, StartupSet startup)
+        public static DependencyClosure Build(ScannedLibrary root, DependencyResolver resolver, StartupSet startup)
         {
             var rootNode = new ModuleNode(root.ModuleName, root.Input.Path, root.Scan, startup.Contains(root.Scan.Soname), null);
             var order = new List<ModuleNode> { rootNode };
-            var missing = new List<MissingDependency>();
+            var missing = new List<UnresolvedDependency>();
             var byPath = new Dictionary<string, ModuleNode>(StringComparer.Ordinal) { [PathText.FullPath(root.Input.Path)] = rootNode };
             var byName = new Dictionary<string, ModuleNode>(StringComparer.Ordinal) { [rootNode.Name] = rootNode };
             var queue = new Queue<ModuleNode>();
@@ -82,7 +82,7 @@ namespace TlsGuard.Core.Analysis
                     var resolved = resolver.Resolve(node, needed, root.Input.RuntimeIdentifier, searched);
                     if (resolved == null)
                     {
-                        missing.Add(new MissingDependency(node, needed, searched));
+                        missing.Add(new UnresolvedDependency(node, needed, searched));
                         byName[needed] = new ModuleNode(needed, null, null, isStartup: false, parent: node);
                         continue;
                     }
@@ -115,9 +115,9 @@ namespace TlsGuard.Core.Analysis
     }
 
     /// <summary>A DT_NEEDED name that resolved nowhere.</summary>
-    internal sealed class MissingDependency
+    internal sealed class UnresolvedDependency
     {
-        public MissingDependency(ModuleNode requester, string needed, IReadOnlyList<string> searched)
+        public UnresolvedDependency(ModuleNode requester, string needed, IReadOnlyList<string> searched)
         {
             Requester = requester;
             Needed = needed;

@@ -17,9 +17,9 @@ namespace TlsGuard.Core.Analysis
 
         private readonly AnalysisOptions _options;
         private readonly ScanMemo _scans;
-        private readonly IReadOnlyList<InputLibrary> _inputs;
+        private readonly IReadOnlyList<ScannedLibrary> _inputs;
 
-        public DependencyResolver(AnalysisOptions options, ScanMemo scans, IReadOnlyList<InputLibrary> inputs)
+        public DependencyResolver(AnalysisOptions options, ScanMemo scans, IReadOnlyList<ScannedLibrary> inputs)
         {
             _options = options;
             _scans = scans;
@@ -153,7 +153,7 @@ namespace TlsGuard.Core.Analysis
 
         private ResolvedModule? FromInputs(string needed, ElfScanResult requester, string? preferredRid, string? requesterPath)
         {
-            InputLibrary? fallback = null;
+            ScannedLibrary? fallback = null;
             foreach (var candidate in _inputs)
             {
                 if (!SameName(candidate, needed) || !Compatible(candidate.Scan, requester) || SamePath(candidate.Input.Path, requesterPath))
@@ -172,7 +172,7 @@ namespace TlsGuard.Core.Analysis
             return fallback == null ? null : new ResolvedModule(fallback.Input.Path, fallback.Scan);
         }
 
-        private static bool SameName(InputLibrary candidate, string needed)
+        private static bool SameName(ScannedLibrary candidate, string needed)
         {
             return string.Equals(candidate.Scan.Soname, needed, StringComparison.Ordinal)
                 || string.Equals(candidate.FileName, needed, StringComparison.Ordinal);

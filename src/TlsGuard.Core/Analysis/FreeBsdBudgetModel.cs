@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
@@ -17,7 +16,7 @@ namespace TlsGuard.Core.Analysis
         {
         }
 
-        public override BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
+        public override BudgetOutcome Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
         {
             var all = new List<StaticTlsConsumer>(consumers);
             var names = new HashSet<string>(System.StringComparer.Ordinal);
@@ -36,7 +35,7 @@ namespace TlsGuard.Core.Analysis
 
             if (all.Count == 0)
             {
-                return new BudgetEvaluation { Verdict = Verdict.None, ReserveBytes = StaticTlsExtra, GuaranteedBytes = StaticTlsExtra };
+                return new BudgetOutcome { Verdict = Verdict.None, Rule = BudgetRule.NoStaticTls, ReserveBytes = StaticTlsExtra, GuaranteedBytes = StaticTlsExtra };
             }
 
             long used = 0;
@@ -51,19 +50,15 @@ namespace TlsGuard.Core.Analysis
             }
 
             var fails = used > StaticTlsExtra;
-            return new BudgetEvaluation
+            return new BudgetOutcome
             {
                 Verdict = fails ? Verdict.Fails : Verdict.Fits,
+                Rule = fails ? BudgetRule.FreeBsdReserve : BudgetRule.Fits,
                 RequiredBytes = used,
                 ReserveBytes = StaticTlsExtra,
                 GuaranteedBytes = StaticTlsExtra,
                 Counted = all,
                 Culprit = overflow,
-                Reason = string.Format(
-                    CultureInfo.InvariantCulture,
-                    "FreeBSD's rtld keeps {0} spare bytes of static TLS for modules loaded later (DF_STATIC_TLS or TP-relative relocations){1}",
-                    StaticTlsExtra,
-                    fails ? " ('No space available for static Thread Local Storage')" : ""),
             };
         }
     }

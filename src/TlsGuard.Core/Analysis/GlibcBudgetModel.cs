@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
@@ -24,7 +23,7 @@ namespace TlsGuard.Core.Analysis
 
         public override bool HasTunable => Tunable;
 
-        public override BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
+        public override BudgetOutcome Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
         {
             var layout = MachineTlsLayout.For(platform);
             var startupUsed = _options.StartupStaticTlsBytes ?? layout.DotnetHostStartupBytes;
@@ -58,60 +57,50 @@ namespace TlsGuard.Core.Analysis
             }
 
             var required = used - startupUsed;
-            if (consumers.Count == 0)
+            var outcome = new BudgetOutcome
             {
-                return new BudgetEvaluation { Verdict = Verdict.None, ReserveBytes = reserve, GuaranteedBytes = guaranteed };
-            }
-
-            BudgetEvaluation Verdicted(Verdict verdict, string reason, StaticTlsConsumer? culprit = null, long? tunable = null) => new BudgetEvaluation
-            {
-                Verdict = verdict,
                 RequiredBytes = required,
                 ReserveBytes = reserve,
                 GuaranteedBytes = guaranteed,
-                Culprit = culprit,
+                StartupBytes = startupUsed,
+                SurplusBytes = surplus,
+                OptionalBytes = optional,
+                StaticAlign = align,
                 Counted = consumers,
-                TunableValue = tunable,
-                Reason = reason,
             };
+            if (consumers.Count == 0)
+            {
+                return outcome with { Verdict = Verdict.None, Rule = BudgetRule.NoStaticTls, RequiredBytes = 0, Counted = consumers };
+            }
 
             if (overAligned != null)
             {
-                return Verdicted(
-                    Verdict.Fails,
-                    Format(
-                        "the TLS block of {0} is aligned to {1} bytes, more than the {2}-byte static TLS alignment glibc fixed at startup on {3} (no reserve size helps)",
-                        overAligned.Name, overAligned.Align, align, platform.Name),
-                    overAligned);
+                return outcome with { Verdict = Verdict.Fails, Rule = BudgetRule.OverAligned, Culprit = overAligned };
             }
 
             if (required > reserve)
             {
-                return Verdicted(
-                    Verdict.Fails,
-                    Format(
-                        "{0} bytes of static TLS are free after the host's startup TLS ({1} bytes used, surplus {2})",
-                        reserve, startupUsed, surplus),
-                    overflow,
-                    Tunable ? SuggestedTunable(startupUsed, used, align) : (long?)null);
+                return outcome with
+                {
+                    Verdict = Verdict.Fails,
+                    Rule = BudgetRule.ExceedsReserve,
+                    Culprit = overflow,
+                    TunableValue = Tunable ? SuggestedTunable(startupUsed, used, align) : (long?)null,
+                };
             }
 
             if (required > guaranteed)
             {
                 var tunable = Tunable ? SuggestedTunable(startupUsed, used + StaticTlsMath.DefaultOptionalStaticTls, align) : (long?)null;
-                return Verdicted(
-                    Verdict.AtRisk,
-                    Tunable
-                        ? Format(
-                            "it fits in the {0} free bytes, but only {1} are guaranteed: TLS descriptor (TLSDESC) users, the default on aarch64 (.NET's own libcoreclr there), may take up to {2} bytes first",
-                            reserve, guaranteed, optional)
-                        : Format(
-                            "it fits in the {0} free bytes, but before glibc 2.32 TLS descriptor (TLSDESC) users may take the whole surplus first (glibc bug 25051), so load order decides",
-                            reserve),
-                    tunable: tunable.HasValue && tunable.Value > optional ? tunable : null);
+                return outcome with
+                {
+                    Verdict = Verdict.AtRisk,
+                    Rule = Tunable ? BudgetRule.BeyondGuaranteed : BudgetRule.LegacyLoadOrder,
+                    TunableValue = tunable.HasValue && tunable.Value > optional ? tunable : null,
+                };
             }
 
-            return Verdicted(Verdict.Fits, Format("it fits in the {0} guaranteed bytes of the {1} free", guaranteed, reserve));
+            return outcome with { Verdict = Verdict.Fits, Rule = BudgetRule.Fits };
         }
 
         /// <summary>The smallest optional_static_tls reaching <paramref name="usedAfterLoad"/>, rounded up to a multiple of 64.</summary>
@@ -119,11 +108,6 @@ namespace TlsGuard.Core.Analysis
         {
             var minimum = StaticTlsMath.MinimumOptionalStaticTls(startupUsed, usedAfterLoad, align);
             return StaticTlsMath.RoundUp(minimum, StaticTlsMath.TunableStep);
-        }
-
-        private static string Format(string format, params object[] args)
-        {
-            return string.Format(CultureInfo.InvariantCulture, format, args);
         }
     }
 }

@@ -19,7 +19,7 @@ namespace TlsGuard.Core.Analysis
         /// <param name="consumers">Blocks that relocations force into static TLS, in load order.</param>
         /// <param name="flagOnly">Blocks of DF_STATIC_TLS modules without such relocations (only FreeBSD places these).</param>
         /// <param name="platform">The ELF machine, class and byte order of the modules.</param>
-        public abstract BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform);
+        public abstract BudgetOutcome Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform);
 
         public static LibcBudgetModel For(TargetLibc libc, AnalysisOptions options)
         {

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Knowledge;
 using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Core.Analysis
@@ -8,7 +8,7 @@ namespace TlsGuard.Core.Analysis
     /// <summary>
     /// Answers "will it load?" for native libraries: resolves each shared object's dependency closure, finds the modules
     /// whose TLS must go into static TLS, and judges them against the target C library's reserve, alone and together.
-    /// Bad files never throw: they become TLS004 findings.
+    /// Returns decisions, never text; bad files never throw: they become <see cref="UnreadableFile"/> decisions.
     /// </summary>
     public static class LoadAnalyzer
     {
@@ -26,104 +26,155 @@ namespace TlsGuard.Core.Analysis
             }
 
             var scans = new ScanMemo(scanSource ?? new DefaultScanSource(options.FileSystem));
-            var scanned = new List<ScannedInput>();
-            var libraries = new List<InputLibrary>();
+            var scanned = Scan(inputs, options, scans);
+            var libraries = new List<ScannedLibrary>();
             var inputPaths = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var input in scanned)
+            {
+                foreach (var file in input.Files)
+                {
+                    if (file.Library != null)
+                    {
+                        libraries.Add(file.Library);
+                        inputPaths.Add(PathText.FullPath(input.Input.Path));
+                    }
+                }
+            }
+
+            var models = new BudgetModels(options);
+            var resolver = new DependencyResolver(options, scans, libraries);
+            var judge = new LibraryJudge(scans, resolver, new StartupSet(options.StartupLibraries), inputPaths, models);
+            var decisions = new List<Decision>();
+            var setCandidates = new List<SetCandidate>();
+            foreach (var input in scanned)
+            {
+                Decide(input, judge, decisions, setCandidates);
+            }
+
+            var (budgets, overflows) = new SetJudge(models).Judge(setCandidates);
+            decisions.AddRange(overflows);
+            return new AnalysisReport(decisions, budgets);
+        }
+
+        private static List<ScannedInput> Scan(IReadOnlyList<LibraryInput> inputs, AnalysisOptions options, ScanMemo scans)
+        {
+            var scanned = new List<ScannedInput>();
             foreach (var input in inputs)
             {
                 var libc = TargetLibc.Choose(options, input);
-                var results = scans.Scan(input.Path);
-                scanned.Add(new ScannedInput(input, libc, results));
-                foreach (var result in results)
+                var files = new List<ScannedFile>();
+                foreach (var result in scans.Scan(input.Path))
                 {
-                    if (result.IsSharedObject)
-                    {
-                        libraries.Add(new InputLibrary(input, result, libc));
-                        inputPaths.Add(PathText.FullPath(input.Path));
-                    }
+                    files.Add(new ScannedFile(result, result.IsSharedObject ? new ScannedLibrary(input, result, libc) : null));
                 }
+
+                scanned.Add(new ScannedInput(input, libc, files));
             }
 
-            var findings = new List<Finding>();
-            var assessments = new List<LibraryAssessment>();
-            var evaluations = new List<LibraryEvaluation>();
-            var resolver = new DependencyResolver(options, scans, libraries);
-            var evaluator = new LibraryEvaluator(options, scans, resolver, new StartupSet(options.StartupLibraries), inputPaths);
-            var next = 0;
-            foreach (var input in scanned)
+            return scanned;
+        }
+
+        /// <summary>The decisions about one input, in report order: per shared object its missing dependencies, flag note and verdict; then the file's own.</summary>
+        private static void Decide(ScannedInput input, LibraryJudge judge, List<Decision> decisions, List<SetCandidate> setCandidates)
+        {
+            if (input.Files.Count == 0)
             {
-                if (input.Results.Count == 0)
+                var empty = new ElfScanResult { Path = input.Input.Path, Error = "not an ELF file or ar archive" };
+                decisions.Add(new LibraryVerdict(input.Input, empty, input.Libc));
+                decisions.Add(new UnreadableFile(input.Input, empty.Error));
+                return;
+            }
+
+            var objects = new List<ElfScanResult>();
+            string? error = null;
+            foreach (var file in input.Files)
+            {
+                if (file.Library != null)
                 {
-                    var empty = new ElfScanResult { Path = input.Input.Path, Error = "not an ELF file or ar archive" };
-                    assessments.Add(new LibraryAssessment(input.Input, empty) { Libc = input.Libc.Name });
-                    findings.Add(FileFindings.Unreadable(input.Input, empty.Error));
+                    var judgement = judge.Judge(file.Library);
+                    decisions.AddRange(judgement.Missing);
+                    if (judgement.Flag != null)
+                    {
+                        decisions.Add(judgement.Flag);
+                    }
+
+                    decisions.Add(judgement.Verdict);
+                    setCandidates.Add(new SetCandidate(file.Library, judgement.Verdict.Verdict, judgement.Consumers, judgement.FlagOnly));
                     continue;
                 }
 
-                var objects = new List<ElfScanResult>();
-                string? error = null;
-                foreach (var result in input.Results)
+                var scan = file.Scan;
+                error ??= scan.Error;
+                if (scan.IsObjectFile)
                 {
-                    if (result.IsSharedObject)
-                    {
-                        var evaluation = evaluator.Evaluate(libraries[next++], findings);
-                        evaluations.Add(evaluation);
-                        assessments.Add(evaluation.Assessment);
-                    }
-                    else
-                    {
-                        error ??= result.Error;
-                        if (result.IsObjectFile)
-                        {
-                            objects.Add(result);
-                        }
-
-                        assessments.Add(NonLibraryAssessment(input, result));
-                    }
+                    objects.Add(scan);
                 }
 
-                if (error != null)
+                var objectAtRisk = scan.IsObjectFile && scan.ObjectTlsModel != null && scan.HasStaticTls;
+                decisions.Add(new LibraryVerdict(input.Input, scan, input.Libc) { Verdict = objectAtRisk ? Verdict.AtRisk : Verdict.None });
+            }
+
+            if (error != null)
+            {
+                decisions.Add(new UnreadableFile(input.Input, error));
+            }
+
+            var objectCode = ObjectCode(input.Input, objects);
+            if (objectCode != null)
+            {
+                decisions.Add(objectCode);
+            }
+        }
+
+        /// <summary>One decision per object file or archive, summing the members that carry initial-exec or local-exec relocations.</summary>
+        private static StaticTlsObjectCode? ObjectCode(LibraryInput input, IReadOnlyList<ElfScanResult> objects)
+        {
+            var members = new List<string>();
+            var relocations = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var symbols = new List<string>();
+            var model = TlsAccessModel.InitialExec;
+            var flagged = 0;
+            foreach (var scan in objects)
+            {
+                if (scan.ObjectTlsModel == null || !scan.HasStaticTls)
                 {
-                    findings.Add(FileFindings.Unreadable(input.Input, error));
+                    continue;
                 }
 
-                var objectFinding = FileFindings.StaticTlsObjects(input.Input, objects);
-                if (objectFinding != null)
+                flagged++;
+                if (scan.ArchiveMember != null)
                 {
-                    findings.Add(objectFinding);
+                    members.Add(scan.ArchiveMember);
+                }
+
+                if (scan.ObjectTlsModel == TlsAccessModel.LocalExec)
+                {
+                    model = TlsAccessModel.LocalExec;
+                }
+
+                foreach (var pair in scan.StaticTlsRelocations)
+                {
+                    relocations.TryGetValue(pair.Key, out var count);
+                    relocations[pair.Key] = count + pair.Value;
+                }
+
+                foreach (var symbol in scan.StaticTlsSymbols)
+                {
+                    if (symbol.Name != null && !symbols.Contains(symbol.Name))
+                    {
+                        symbols.Add(symbol.Name);
+                    }
                 }
             }
 
-            var budgets = new SetBudgetEvaluator(options).Evaluate(evaluations, findings);
-            return new AnalysisReport { Libraries = assessments, Budgets = budgets, Findings = findings };
+            return flagged == 0
+                ? null
+                : new StaticTlsObjectCode(input, model, members, objects.Count, relocations, symbols, RemedyAdvisor.ForObject(input.FileName, symbols));
         }
 
-        /// <summary>Object files with initial-exec/local-exec code are at risk once linked into a shared library; executables, cores and unreadable files get no verdict.</summary>
-        private static LibraryAssessment NonLibraryAssessment(ScannedInput input, ElfScanResult result)
-        {
-            var atRisk = result.IsObjectFile && result.ObjectTlsModel != null && result.StaticTlsRelocations.Count > 0;
-            return new LibraryAssessment(input.Input, result)
-            {
-                Verdict = atRisk ? Verdict.AtRisk : Verdict.None,
-                Libc = input.Libc.Name,
-                Reason = result.Error != null
-                    ? result.Error
-                    : atRisk ? "object code compiled with the " + (result.ObjectTlsModel == TlsAccessModel.LocalExec ? "local-exec" : "initial-exec") + " TLS model" : "",
-            };
-        }
+        private sealed record ScannedInput(LibraryInput Input, TargetLibc Libc, IReadOnlyList<ScannedFile> Files);
 
-        private sealed class ScannedInput
-        {
-            public ScannedInput(LibraryInput input, TargetLibc libc, IReadOnlyList<ElfScanResult> results)
-            {
-                Input = input;
-                Libc = libc;
-                Results = results;
-            }
-
-            public LibraryInput Input { get; }
-            public TargetLibc Libc { get; }
-            public IReadOnlyList<ElfScanResult> Results { get; }
-        }
+        /// <summary>One scan result of an input; <see cref="Library"/> is set for the shared objects analysis judges.</summary>
+        private sealed record ScannedFile(ElfScanResult Scan, ScannedLibrary? Library);
     }
 }

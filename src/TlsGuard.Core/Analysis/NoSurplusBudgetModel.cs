@@ -14,23 +14,20 @@ namespace TlsGuard.Core.Analysis
         {
         }
 
-        public override BudgetEvaluation Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
+        public override BudgetOutcome Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
         {
             if (consumers.Count == 0)
             {
-                return new BudgetEvaluation { Verdict = Verdict.None };
+                return new BudgetOutcome { Verdict = Verdict.None, Rule = BudgetRule.NoStaticTls };
             }
 
-            var reason = Libc.Kind == LibcKind.Bionic
-                ? "bionic refuses initial-exec TLS into a dlopen'd library whatever its size ('dlopen failed: TLS symbol ... using IE access model')"
-                : "musl refuses initial-exec TLS into a module loaded by dlopen whatever its size ('initial-exec TLS resolves to dynamic definition')";
-            return new BudgetEvaluation
+            return new BudgetOutcome
             {
                 Verdict = Verdict.Fails,
+                Rule = BudgetRule.NoSurplus,
                 RequiredBytes = PackedSize(consumers),
                 Counted = consumers,
                 Culprit = consumers[0],
-                Reason = reason,
             };
         }
     }

@@ -1,21 +1,28 @@
+using TlsGuard.Core.Knowledge;
+
 namespace TlsGuard.Core.Analysis
 {
-    /// <summary>What to do about a library that needs static TLS.</summary>
-    public sealed class Remedy
+    /// <summary>What fixes a module that needs static TLS, as data: the module, what is known about it, the loader, and the setting that makes it load.</summary>
+    public sealed record Remedy
     {
-        /// <summary>The known offender's name ("jemalloc"), or null for the generic advice.</summary>
-        public string? KnownLibrary { get; init; }
+        /// <summary>Soname or file name of the module at fault.</summary>
+        public string Module { get; init; } = "";
 
-        /// <summary>The permanent fix: how to rebuild the library ("./configure --disable-initial-exec-tls").</summary>
-        public string BuildFix { get; init; } = "";
+        /// <summary>The known-offender entry that matched, or null for the generic advice.</summary>
+        public KnownOffender? Known { get; init; }
 
-        /// <summary>The run-time workaround (LD_PRELOAD, load order), set before the process starts.</summary>
-        public string RuntimeWorkaround { get; init; } = "";
+        /// <summary>The target C library (its loader decides which run-time workaround exists).</summary>
+        public TargetLibc Libc { get; init; } = TargetLibc.Glibc;
 
-        /// <summary>GLIBC_TUNABLES=glibc.rtld.optional_static_tls=N that makes the set load, or null where no tunable helps.</summary>
-        public string? GlibcTunables { get; init; }
+        /// <summary>glibc.rtld.optional_static_tls that makes it load, or null where no tunable helps.</summary>
+        public long? OptionalStaticTls { get; init; }
 
-        /// <summary>One line for messages and the analyzer.</summary>
-        public string Summary { get; init; } = "";
+        /// <summary>Object code not linked yet: only the build fix applies.</summary>
+        public bool ObjectCode { get; init; }
+
+        /// <summary>The exact environment setting to paste, or null.</summary>
+        public string? GlibcTunables => OptionalStaticTls.HasValue && Libc.Kind == LibcKind.Glibc
+            ? RemedyAdvisor.TunablePrefix + OptionalStaticTls.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
     }
 }

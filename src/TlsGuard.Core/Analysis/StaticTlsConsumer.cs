@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace TlsGuard.Core.Analysis
 {
     /// <summary>A module whose TLS block must be placed in static TLS when the library loads: the target of TP-relative relocations.</summary>
-    public sealed class StaticTlsConsumer
+    public sealed record StaticTlsConsumer
     {
         /// <summary>The soname, else the file name.</summary>
         public string Name { get; init; } = "";

@@ -1,19 +1,8 @@
 namespace TlsGuard.Core.Analysis
 {
     /// <summary>An initial-exec reference to a named TLS symbol that no module of the closure was seen to define.</summary>
-    internal sealed class UnattributedSymbol
-    {
-        public UnattributedSymbol(string module, string symbol, string? likelyIn)
-        {
-            Module = module;
-            Symbol = symbol;
-            LikelyIn = likelyIn;
-        }
-
-        public string Module { get; }
-        public string Symbol { get; }
-
-        /// <summary>A dependency that was not found and may define the symbol.</summary>
-        public string? LikelyIn { get; }
-    }
+    /// <param name="Module">The module holding the relocation.</param>
+    /// <param name="Symbol">The symbol, without version.</param>
+    /// <param name="LikelyIn">A dependency that was not found and may define it.</param>
+    public sealed record UnattributedSymbol(string Module, string Symbol, string? LikelyIn);
 }

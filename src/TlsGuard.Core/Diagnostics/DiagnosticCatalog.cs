@@ -69,6 +69,14 @@ namespace TlsGuard.Core.Diagnostics
             DiagnosticSeverity.Message,
             "The baseline lists a finding that is gone (the library was fixed or removed). Regenerate the baseline so that it does not hide a future regression.");
 
+        /// <summary>{0} setting (MSBuild property or CLI option), {1} value given, {2} accepted values.</summary>
+        public static readonly DiagnosticDescriptor InvalidSetting = new DiagnosticDescriptor(
+            DiagnosticIds.InvalidSetting,
+            "TlsGuard setting has a value TlsGuard does not accept",
+            "{0} '{1}' is not valid; use {2}",
+            DiagnosticSeverity.Error,
+            "A TlsGuard property or option has a value TlsGuard does not know. Nothing is checked until it is fixed, so the build stops rather than passing silently.");
+
         /// <summary>{0} library name as written at the call site, {1} matched file, {2} verdict text, {3} short remedy.</summary>
         public static readonly DiagnosticDescriptor PInvokeToFailingLibrary = new DiagnosticDescriptor(
             DiagnosticIds.PInvokeToFailingLibrary,
@@ -89,7 +97,7 @@ namespace TlsGuard.Core.Diagnostics
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             LibraryFailsToLoad, LibraryAtRisk, ObjectUsesStaticTlsModel, FileUnreadable, DependencyNotFound,
-            LoadSetOverflows, StaticTlsFlagWithoutRelocation, StaleBaselineEntry, PInvokeToFailingLibrary, PInvokeToAtRiskLibrary,
+            LoadSetOverflows, StaticTlsFlagWithoutRelocation, StaleBaselineEntry, InvalidSetting, PInvokeToFailingLibrary, PInvokeToAtRiskLibrary,
         };
 
         public static DiagnosticDescriptor? Find(string id)

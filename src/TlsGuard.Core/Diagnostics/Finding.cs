@@ -2,33 +2,16 @@ using System.Collections.Generic;
 
 namespace TlsGuard.Core.Diagnostics
 {
-    /// <summary>One diagnostic the core produced, ready for any face to print: MSBuild log, text, JSON, SARIF.</summary>
-    public sealed class Finding
+    /// <summary>
+    /// One diagnostic, ready for any face to print: MSBuild log, text, JSON, SARIF. Only the finding factory makes them;
+    /// how loud each one is reported is the policy's decision (<see cref="Policy.ReportedFinding"/>).
+    /// </summary>
+    /// <param name="Descriptor">The catalog entry: id, title, default severity, help link.</param>
+    /// <param name="FilePath">The library (or object, or baseline file) the finding is about: the MSBuild diagnostic's file.</param>
+    /// <param name="Message">The descriptor's message format with its arguments.</param>
+    public sealed record Finding(DiagnosticDescriptor Descriptor, string FilePath, string Message)
     {
-        public Finding(DiagnosticDescriptor descriptor, string filePath, string message)
-        {
-            Descriptor = descriptor;
-            FilePath = filePath;
-            Message = message;
-        }
-
-        public DiagnosticDescriptor Descriptor { get; }
         public string Id => Descriptor.Id;
-
-        private DiagnosticSeverity? _severity;
-
-        /// <summary>The severity this finding is reported with: the descriptor's default unless the producer raised or lowered it.</summary>
-        public DiagnosticSeverity Severity
-        {
-            get => _severity ?? Descriptor.DefaultSeverity;
-            init => _severity = value;
-        }
-
-        /// <summary>The library (or object) the finding is about: the MSBuild diagnostic's file.</summary>
-        public string FilePath { get; }
-
-        /// <summary>The formatted message (the descriptor's format with its arguments).</summary>
-        public string Message { get; }
 
         /// <summary>NuGet package the library came from, if known (MSBuild metadata).</summary>
         public string? PackageId { get; init; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using TlsGuard.Core.Describe;
 using TlsGuard.Core.Diagnostics;
 using TlsGuard.Core.Json;
 
@@ -73,14 +74,14 @@ namespace TlsGuard.Core.Policy
         }
 
         /// <summary>Only findings a fail-on level can count go into a baseline; notes never fail a run.</summary>
-        public static bool Records(Finding finding) =>
-            finding.Severity >= DiagnosticSeverity.Warning && finding.Id != DiagnosticIds.StaleBaselineEntry;
+        public static bool Records(ReportedFinding reported) =>
+            reported.Level >= DiagnosticSeverity.Warning && reported.Finding.Id != DiagnosticIds.StaleBaselineEntry;
 
         /// <summary>The entries a baseline of these findings holds: recorded findings, one per id and fingerprint, sorted.</summary>
-        public static IReadOnlyList<BaselineEntry> EntriesFor(IEnumerable<Finding> findings, string? baseDirectory)
+        public static IReadOnlyList<BaselineEntry> EntriesFor(IEnumerable<ReportedFinding> findings, string? baseDirectory)
         {
             var byKey = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
-            foreach (var finding in findings.Where(Records))
+            foreach (var finding in findings.Where(Records).Select(reported => reported.Finding))
             {
                 var entry = new BaselineEntry(finding.Id, FindingKeys.FingerprintOf(finding), DisplayFile(finding.FilePath, baseDirectory));
                 if (!byKey.ContainsKey(entry.Key))
@@ -97,7 +98,7 @@ namespace TlsGuard.Core.Policy
         }
 
         /// <summary>Writes a baseline of <paramref name="findings"/>; files under <paramref name="baseDirectory"/> are written relative to it.</summary>
-        public static void Write(TextWriter writer, IEnumerable<Finding> findings, string? baseDirectory = null)
+        public static void Write(TextWriter writer, IEnumerable<ReportedFinding> findings, string? baseDirectory = null)
         {
             var json = new JsonWriter(writer);
             json.StartObject();
@@ -136,23 +137,7 @@ namespace TlsGuard.Core.Policy
             }
 
             var stale = Entries.Where(entry => !matched.Contains(entry.Key)).ToList();
-            return new BaselineResult(fresh, baselined, stale, stale.Select(StaleFinding).ToList());
-        }
-
-        private Finding StaleFinding(BaselineEntry entry)
-        {
-            var descriptor = DiagnosticCatalog.StaleBaselineEntry;
-            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, descriptor.MessageFormat, Path, entry);
-            return new Finding(descriptor, Path, message)
-            {
-                Fingerprint = descriptor.Id + "|" + entry.Id + "|" + entry.Fingerprint,
-                Properties = new Dictionary<string, string>
-                {
-                    ["baselineId"] = entry.Id,
-                    ["baselineFingerprint"] = entry.Fingerprint,
-                    ["baselineFile"] = entry.File,
-                },
-            };
+            return new BaselineResult(fresh, baselined, stale, stale.Select(entry => FindingFactory.StaleBaselineEntry(Path, entry)).ToList());
         }
 
         private static string DisplayFile(string filePath, string? baseDirectory)

@@ -55,38 +55,25 @@ namespace TlsGuard.Core.Policy
             return new FailOnPolicy(level);
         }
 
-        public bool ShouldFail(Finding finding)
+        /// <summary>Whether a finding of <paramref name="id"/> reported at <paramref name="level"/> fails the run; an error always does (except with never).</summary>
+        public bool ShouldFail(string id, DiagnosticSeverity level)
         {
-            if (Level == FailOn.Never || finding.Severity == DiagnosticSeverity.None)
+            if (Level == FailOn.Never || level == DiagnosticSeverity.None)
             {
                 return false;
             }
 
-            if (finding.Severity == DiagnosticSeverity.Error)
+            if (level == DiagnosticSeverity.Error)
             {
                 return true;
             }
 
             return Level switch
             {
-                FailOn.Fails => Contains(FailsIds, finding.Id),
-                FailOn.AtRisk => Contains(AtRiskIds, finding.Id),
-                _ => finding.Severity >= DiagnosticSeverity.Warning,
+                FailOn.Fails => Contains(FailsIds, id),
+                FailOn.AtRisk => Contains(AtRiskIds, id),
+                _ => level >= DiagnosticSeverity.Warning,
             };
-        }
-
-        public int CountFailing(IEnumerable<Finding> findings)
-        {
-            var count = 0;
-            foreach (var finding in findings)
-            {
-                if (ShouldFail(finding))
-                {
-                    count++;
-                }
-            }
-
-            return count;
         }
 
         private static bool Contains(string[] ids, string id) => Array.IndexOf(ids, id) >= 0;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.Core.Reporting
 {
@@ -15,7 +16,7 @@ namespace TlsGuard.Core.Reporting
         public const string Header = AnalyzerResultsFormat.Header;
 
         /// <summary>The text for the flagged libraries of <paramref name="libraries"/>, ordered so that equal input gives equal bytes.</summary>
-        public static string Format(IEnumerable<LibraryAssessment> libraries)
+        public static string Format(IEnumerable<LibraryVerdict> libraries)
         {
             var flagged = new List<FlaggedLibrary>();
             foreach (var library in libraries)
@@ -32,14 +33,14 @@ namespace TlsGuard.Core.Reporting
                     relativePath,
                     library.Verdict == Verdict.Fails ? FlaggedVerdict.Fails : FlaggedVerdict.AtRisk,
                     library.RequiredStaticTlsBytes,
-                    library.Libc,
-                    library.Remedy?.Summary ?? ""));
+                    library.Libc.Name,
+                    library.Remedy == null ? "" : RemedyText.Summary(library.Remedy)));
             }
 
             return AnalyzerResultsFormat.Format(flagged);
         }
 
-        public static void Write(TextWriter output, IEnumerable<LibraryAssessment> libraries) => output.Write(Format(libraries));
+        public static void Write(TextWriter output, IEnumerable<LibraryVerdict> libraries) => output.Write(Format(libraries));
 
         /// <summary>Reads the entries back as the analyzer does, skipping lines that do not fit. Throws on a foreign header.</summary>
         public static IReadOnlyList<AnalyzerResultsEntry> Parse(string text)

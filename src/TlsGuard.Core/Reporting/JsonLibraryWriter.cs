@@ -1,14 +1,14 @@
 using TlsGuard.Core.Analysis;
-using TlsGuard.Core.Json;
-
+using TlsGuard.Core.Describe;
 using TlsGuard.Core.Elf;
+using TlsGuard.Core.Json;
 
 namespace TlsGuard.Core.Reporting
 {
     /// <summary>One entry of the JSON report's "files" array: the ELF facts, then the verdict for the target C library.</summary>
     internal static class JsonLibraryWriter
     {
-        public static void Write(JsonWriter json, LibraryAssessment library)
+        public static void Write(JsonWriter json, LibraryVerdict library)
         {
             var scan = library.Scan;
             json.StartObject()
@@ -55,7 +55,7 @@ namespace TlsGuard.Core.Reporting
             json.Property("verdict", VerdictNames.ToName(library.Verdict))
                 .Property("requiredStaticTlsBytes", library.RequiredStaticTlsBytes);
             json.StringArrayProperty("chain", library.Chain);
-            json.Property("libc", library.Libc);
+            json.Property("libc", library.Libc.Name);
             WriteRemedy(json, library.Remedy);
             json.EndObject();
         }
@@ -70,11 +70,11 @@ namespace TlsGuard.Core.Reporting
             }
 
             json.StartObject()
-                .Property("knownLibrary", remedy.KnownLibrary)
-                .Property("buildFix", remedy.BuildFix)
-                .Property("runtimeWorkaround", remedy.RuntimeWorkaround)
+                .Property("knownLibrary", remedy.Known?.Name)
+                .Property("buildFix", RemedyText.BuildFix(remedy))
+                .Property("runtimeWorkaround", RemedyText.RuntimeWorkaround(remedy))
                 .Property("glibcTunables", remedy.GlibcTunables)
-                .Property("summary", remedy.Summary)
+                .Property("summary", RemedyText.Summary(remedy))
                 .EndObject();
         }
     }

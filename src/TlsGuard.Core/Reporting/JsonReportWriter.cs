@@ -1,6 +1,5 @@
 using System.IO;
 using TlsGuard.Core.Analysis;
-using TlsGuard.Core.Diagnostics;
 using TlsGuard.Core.Json;
 using TlsGuard.Core.Policy;
 
@@ -14,7 +13,7 @@ namespace TlsGuard.Core.Reporting
     {
         public const int SchemaVersion = 1;
 
-        public static void Write(TextWriter output, AnalysisReport report, ReportContext context)
+        public static void Write(TextWriter output, Report report, ReportContext context)
         {
             var json = new JsonWriter(output);
             json.StartObject();
@@ -53,7 +52,7 @@ namespace TlsGuard.Core.Reporting
             json.Name("findings").StartArray();
             foreach (var finding in report.Findings)
             {
-                WriteFinding(json, finding, context);
+                WriteFinding(json, finding, report.Baseline != null);
             }
 
             json.EndArray();
@@ -63,18 +62,19 @@ namespace TlsGuard.Core.Reporting
         private static void WriteBudget(JsonWriter json, LoadBudget budget)
         {
             json.StartObject()
-                .Property("libc", budget.Libc)
+                .Property("libc", budget.Libc.Name)
                 .Property("reserveBytes", budget.ReserveBytes)
                 .Property("requiredBytes", budget.RequiredBytes)
                 .Property("verdict", VerdictNames.ToName(budget.Verdict))
                 .EndObject();
         }
 
-        private static void WriteFinding(JsonWriter json, Finding finding, ReportContext context)
+        private static void WriteFinding(JsonWriter json, ReportedFinding reported, bool baselineApplied)
         {
+            var finding = reported.Finding;
             json.StartObject()
                 .Property("id", finding.Id)
-                .Property("level", SeverityLevels.ToLevel(finding.Severity))
+                .Property("level", SeverityLevels.ToLevel(reported.Level))
                 .Property("file", finding.FilePath)
                 .Property("message", finding.Message)
                 .Property("fingerprint", FindingKeys.FingerprintOf(finding))
@@ -82,10 +82,9 @@ namespace TlsGuard.Core.Reporting
                 .Property("packageVersion", finding.PackageVersion)
                 .Property("helpUri", finding.Descriptor.HelpUri);
 
-            var state = context.BaselineStateOf(finding);
-            if (state != null)
+            if (baselineApplied)
             {
-                json.Property("baselineState", state);
+                json.Property("baselineState", SeverityLevels.BaselineState(reported));
             }
 
             json.StringObjectProperty("properties", finding.Properties);

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using TlsGuard.Core.Diagnostics;
-using TlsGuard.Core.Policy;
 
 namespace TlsGuard.Core.Reporting
 {
@@ -21,24 +19,10 @@ namespace TlsGuard.Core.Reporting
         /// <summary>The folder the tool ran in (SARIF invocations[0].workingDirectory); null: not recorded.</summary>
         public string? WorkingDirectory { get; init; }
 
-        /// <summary>The outcome of applying a baseline, or null when none was used; writers then mark each finding new or unchanged.</summary>
-        public BaselineResult? Baseline { get; init; }
-
         /// <summary>Rule documentation pages (Markdown) by diagnostic id, for SARIF help.markdown; a missing id gets a generated page.</summary>
         public IReadOnlyDictionary<string, string> RuleHelpMarkdown { get; init; } = new Dictionary<string, string>();
 
         /// <summary>ANSI colours in the text report (only when writing to a terminal).</summary>
         public bool UseColor { get; init; }
-
-        /// <summary>"new" or "unchanged" (SARIF baselineState spelling) when a baseline was applied, otherwise null.</summary>
-        public string? BaselineStateOf(Finding finding)
-        {
-            if (Baseline == null)
-            {
-                return null;
-            }
-
-            return Baseline.IsBaselined(finding) ? "unchanged" : "new";
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Diagnostics;
 using TlsGuard.Core.Json;
 using TlsGuard.Core.Policy;
@@ -18,7 +17,7 @@ namespace TlsGuard.Core.Reporting
         public const string InformationUri = "https://github.com/tlsguard/tlsguard";
         public const string FingerprintKey = "tlsguardFingerprint/v1";
 
-        public static void Write(TextWriter output, AnalysisReport report, ReportContext context)
+        public static void Write(TextWriter output, Report report, ReportContext context)
         {
             var json = new JsonWriter(output);
             json.StartObject()
@@ -43,7 +42,7 @@ namespace TlsGuard.Core.Reporting
             json.Name("results").StartArray();
             foreach (var finding in report.Findings)
             {
-                WriteResult(json, finding, context);
+                WriteResult(json, finding, context, report.Baseline != null);
             }
 
             json.EndArray();
@@ -79,8 +78,9 @@ namespace TlsGuard.Core.Reporting
                 .EndObject();
         }
 
-        private static void WriteResult(JsonWriter json, Finding finding, ReportContext context)
+        private static void WriteResult(JsonWriter json, ReportedFinding reported, ReportContext context, bool baselineApplied)
         {
+            var finding = reported.Finding;
             var fromPackage = finding.PackageId != null && !string.IsNullOrEmpty(context.ProjectFile);
             json.StartObject()
                 .Property("ruleId", finding.Id);
@@ -90,7 +90,7 @@ namespace TlsGuard.Core.Reporting
                 json.Property("ruleIndex", ruleIndex);
             }
 
-            json.Property("level", SeverityLevels.ToLevel(finding.Severity));
+            json.Property("level", SeverityLevels.ToLevel(reported.Level));
             json.Name("message").StartObject()
                 .Property("text", fromPackage ? PackageMessage(finding) : finding.Message)
                 .EndObject();
@@ -110,10 +110,9 @@ namespace TlsGuard.Core.Reporting
                 .Property(FingerprintKey, FindingKeys.FingerprintOf(finding))
                 .EndObject();
 
-            var state = context.BaselineStateOf(finding);
-            if (state != null)
+            if (baselineApplied)
             {
-                json.Property("baselineState", state);
+                json.Property("baselineState", SeverityLevels.BaselineState(reported));
             }
 
             json.StringObjectProperty("properties", PropertyBag(finding));

@@ -1,4 +1,5 @@
 using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Policy;
 
 namespace TlsGuard.Core.Reporting
 {
@@ -12,5 +13,8 @@ namespace TlsGuard.Core.Reporting
             DiagnosticSeverity.Message => "note",
             _ => "none",
         };
+
+        /// <summary>SARIF's baselineState spelling: "unchanged" for a finding the baseline accepts, "new" otherwise.</summary>
+        public static string BaselineState(ReportedFinding reported) => reported.Baselined ? "unchanged" : "new";
     }
 }

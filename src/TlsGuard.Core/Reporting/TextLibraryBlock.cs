@@ -2,20 +2,20 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
-using TlsGuard.Core.Scanning;
-
+using TlsGuard.Core.Describe;
 using TlsGuard.Core.Elf;
+using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Core.Reporting
 {
     /// <summary>The text report's block for one library: verdict line, then one labelled fact per line.</summary>
     internal static class TextLibraryBlock
     {
-        public static void Write(TextWriter output, LibraryAssessment library, TextStyle style)
+        public static void Write(TextWriter output, LibraryVerdict library, TextStyle style)
         {
             var scan = library.Scan;
             var verdict = VerdictNames.ToName(library.Verdict).ToUpperInvariant();
-            var on = library.Libc.Length > 0 ? " on " + library.Libc : "";
+            var on = " on " + library.Libc.Name;
             output.WriteLine(style.Bold(scan.DisplayPath) + ": " + style.ForVerdict(library.Verdict, verdict) + on);
 
             if (scan.Error != null)
@@ -62,29 +62,21 @@ namespace TlsGuard.Core.Reporting
             }
 
             var lines = new List<string>();
-            if (remedy.KnownLibrary != null)
+            if (remedy.Known != null)
             {
-                lines.Add("known offender: " + remedy.KnownLibrary);
+                lines.Add("known offender: " + remedy.Known.Name);
             }
 
-            if (remedy.BuildFix.Length > 0)
+            lines.Add("build: " + RemedyText.BuildFix(remedy));
+            var runtime = RemedyText.RuntimeWorkaround(remedy);
+            if (runtime.Length > 0)
             {
-                lines.Add("build: " + remedy.BuildFix);
-            }
-
-            if (remedy.RuntimeWorkaround.Length > 0)
-            {
-                lines.Add("run: " + remedy.RuntimeWorkaround);
+                lines.Add("run: " + runtime);
             }
 
             if (remedy.GlibcTunables != null)
             {
                 lines.Add("tunable: " + remedy.GlibcTunables);
-            }
-
-            if (lines.Count == 0 && remedy.Summary.Length > 0)
-            {
-                lines.Add(remedy.Summary);
             }
 
             for (var i = 0; i < lines.Count; i++)

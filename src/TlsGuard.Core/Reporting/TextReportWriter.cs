@@ -2,13 +2,14 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Policy;
 
 namespace TlsGuard.Core.Reporting
 {
     /// <summary>The human report: one block per library that needs static TLS (one line for the rest), the findings, the budget and a summary.</summary>
     public static class TextReportWriter
     {
-        public static void Write(TextWriter output, AnalysisReport report, ReportContext context)
+        public static void Write(TextWriter output, Report report, ReportContext context)
         {
             var style = new TextStyle(context.UseColor);
             // Blocks end with a blank line; one-line entries do not, so sections after them need one.
@@ -34,11 +35,12 @@ namespace TlsGuard.Core.Reporting
             if (report.Findings.Count > 0)
             {
                 output.WriteLine(style.Bold("Findings"));
-                foreach (var finding in report.Findings)
+                foreach (var reported in report.Findings)
                 {
-                    var level = SeverityLevels.ToLevel(finding.Severity);
-                    var state = context.BaselineStateOf(finding) == "unchanged" ? " (baselined)" : "";
-                    output.WriteLine("  " + style.ForSeverity(finding.Severity, level + " " + finding.Id) + state + ": " + finding.Message);
+                    var finding = reported.Finding;
+                    var level = SeverityLevels.ToLevel(reported.Level);
+                    var state = reported.Baselined ? " (baselined)" : "";
+                    output.WriteLine("  " + style.ForSeverity(reported.Level, level + " " + finding.Id) + state + ": " + finding.Message);
                     output.WriteLine("    " + style.Dim(finding.FilePath + "  " + finding.Descriptor.HelpUri));
                 }
 
@@ -48,7 +50,7 @@ namespace TlsGuard.Core.Reporting
             foreach (var budget in report.Budgets)
             {
                 output.WriteLine(
-                    "Budget on " + budget.Libc + ": " + Bytes(budget.RequiredBytes) + " of static TLS needed, " + Bytes(budget.ReserveBytes)
+                    "Budget on " + budget.Libc.Name + ": " + Bytes(budget.RequiredBytes) + " of static TLS needed, " + Bytes(budget.ReserveBytes)
                     + " available: " + style.ForVerdict(budget.Verdict, VerdictNames.ToName(budget.Verdict)));
             }
 
@@ -56,11 +58,11 @@ namespace TlsGuard.Core.Reporting
         }
 
         /// <summary>"4 files: 1 fails, 0 at risk, 1 fits, 2 without static TLS; 3 findings (2 warnings, 1 note)".</summary>
-        public static string Summary(AnalysisReport report)
+        public static string Summary(Report report)
         {
             int Count(Verdict verdict) => report.Libraries.Count(library => library.Verdict == verdict);
             var levels = report.Findings
-                .GroupBy(finding => finding.Severity)
+                .GroupBy(finding => finding.Level)
                 .OrderByDescending(group => group.Key)
                 .Select(group => Plural(group.Count(), SeverityLevels.ToLevel(group.Key)));
             var findings = report.Findings.Count == 0
@@ -74,7 +76,7 @@ namespace TlsGuard.Core.Reporting
 
         internal static string Plural(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 
-        private static bool NeedsBlock(LibraryAssessment library) =>
+        private static bool NeedsBlock(LibraryVerdict library) =>
             library.Verdict != Verdict.None || library.Scan.Error != null || library.Scan.HasStaticTls || library.Chain.Count > 0;
     }
 }

@@ -42,10 +42,10 @@ namespace TlsGuard.IntegrationTests.EndToEnd
             Assert.Contains(treatAsErrors.Log.Errors, e => e.Code == "TLS001" && e.File == library);
 
             var baselineFile = folder.Combine("tlsguard.baseline.json");
-            var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(library) { RelativePath = "native/libie_own.so" } }, new AnalysisOptions());
+            var analysis = LoadAnalyzer.Analyze(new[] { new LibraryInput(library) { RelativePath = "native/libie_own.so" } }, new AnalysisOptions());
             using (var writer = new StreamWriter(baselineFile))
             {
-                Baseline.Write(writer, report.Findings);
+                Baseline.Write(writer, PolicyPipeline.Apply(analysis, new PolicySettings()).Findings);
             }
 
             var baselined = consumer.Run("build", "--no-restore", "-p:TlsGuardBaselineFile=" + baselineFile);

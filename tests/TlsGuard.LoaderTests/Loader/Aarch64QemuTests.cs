@@ -2,6 +2,7 @@ using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
 using TlsGuard.Core.Elf;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -51,7 +52,7 @@ namespace TlsGuard.LoaderTests.Loader
         {
             var paths = new[] { _fixtures.Set.PathOf("ie4096") };
             var report = Agreement.Predict(_fixtures.Host, paths);
-            var suggested = Agreement.TunableValue(report.Budgets.Single().GlibcTunables!);
+            var suggested = Agreement.TunableValue(report.Budgets.Single().Remedy?.GlibcTunables!);
             Assert.True(_fixtures.Host.Load(paths, Agreement.Tunable(suggested)).AllLoaded);
             Assert.False(_fixtures.Host.Load(paths, Agreement.Tunable(suggested - StaticTlsMath.TunableStep)).AllLoaded);
             var layout = MachineTlsLayout.For(ElfPlatform.FromName("aarch64")!.Value);

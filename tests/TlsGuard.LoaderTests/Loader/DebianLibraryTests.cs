@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -28,12 +29,12 @@ namespace TlsGuard.LoaderTests.Loader
             var (report, outcome) = Agreement.Check(_fixtures.Dotnet, _output, new[] { jemalloc });
             var library = report.Libraries.Single();
             Assert.Equal(Verdict.Fails, library.Verdict);
-            Assert.Equal("jemalloc", library.Remedy!.KnownLibrary);
-            Assert.Contains("--disable-initial-exec-tls", library.Remedy.BuildFix);
-            Assert.Contains("disable_initial_exec_tls", library.Remedy.BuildFix);
+            Assert.Equal("jemalloc", library.Remedy!.Known?.Name);
+            Assert.Contains("--disable-initial-exec-tls", RemedyText.BuildFix(library.Remedy));
+            Assert.Contains("disable_initial_exec_tls", RemedyText.BuildFix(library.Remedy));
             Assert.Contains("libjemalloc.so.2: cannot allocate memory in static TLS block", outcome.FirstFailure!.Message);
 
-            var finding = report.Findings.Single(f => f.Id == "TLS001");
+            var finding = report.Findings().Single(f => f.Id == "TLS001");
             Assert.Contains("R_X86_64_TPOFF64", finding.Message);
             Assert.Contains(library.Remedy.GlibcTunables!, finding.Message);
             Assert.Contains("LD_PRELOAD", finding.Message);
@@ -62,8 +63,8 @@ namespace TlsGuard.LoaderTests.Loader
             var library = report.Libraries.Single();
             Assert.Equal(Verdict.Fails, library.Verdict);
             Assert.Equal(new[] { "libusesjemalloc.so", "libjemalloc.so.2" }, library.Chain);
-            Assert.Equal("jemalloc", library.Remedy!.KnownLibrary);
-            var finding = report.Findings.Single(f => f.Id == "TLS001");
+            Assert.Equal("jemalloc", library.Remedy!.Known?.Name);
+            var finding = report.Findings().Single(f => f.Id == "TLS001");
             Assert.Contains("libusesjemalloc.so -> libjemalloc.so.2 needs 2632 bytes of static TLS", finding.Message);
             Assert.Equal("libusesjemalloc.so -> libjemalloc.so.2", finding.Properties["chain"]);
             Assert.Contains("libjemalloc.so.2: cannot allocate memory in static TLS block", outcome.FirstFailure!.Message);
@@ -75,13 +76,13 @@ namespace TlsGuard.LoaderTests.Loader
             var mimalloc = System("libmimalloc.so.2", "libmimalloc2.0");
             var (report, _) = Agreement.Check(_fixtures.Dotnet, _output, new[] { mimalloc });
             Assert.Equal(Verdict.Fits, report.Libraries.Single().Verdict);
-            Assert.DoesNotContain(report.Findings, f => f.Id == "TLS001" || f.Id == "TLS002");
+            Assert.DoesNotContain(report.Findings(), f => f.Id == "TLS001" || f.Id == "TLS002");
 
             var musl = LoadAnalyzer.Analyze(new[] { new LibraryInput(mimalloc) { RuntimeIdentifier = "linux-musl-x64" } }, new AnalysisOptions { Sysroot = "/" });
             var library = musl.Libraries.Single();
             Assert.Equal(Verdict.Fails, library.Verdict);
-            Assert.Equal("mimalloc", library.Remedy!.KnownLibrary);
-            Assert.Contains("MI_LOCAL_DYNAMIC_TLS=ON", musl.Findings.Single(f => f.Id == "TLS001").Message);
+            Assert.Equal("mimalloc", library.Remedy!.Known?.Name);
+            Assert.Contains("MI_LOCAL_DYNAMIC_TLS=ON", musl.Findings().Single(f => f.Id == "TLS001").Message);
         }
 
         [Theory]
@@ -98,7 +99,7 @@ namespace TlsGuard.LoaderTests.Loader
             var library = report.Libraries.Single();
             Assert.Equal(Verdict.Fits, library.Verdict);
             Assert.All(library.Consumers, c => Assert.True(c.Size <= 64, c.Name + " " + c.Size));
-            Assert.DoesNotContain(report.Findings, f => f.Id == "TLS001" || f.Id == "TLS002" || f.Id == "TLS006");
+            Assert.DoesNotContain(report.Findings(), f => f.Id == "TLS001" || f.Id == "TLS002" || f.Id == "TLS006");
         }
 
         [Fact]
@@ -119,7 +120,7 @@ namespace TlsGuard.LoaderTests.Loader
             var path = System(soname, "libc6");
             var (report, _) = Agreement.Check(_fixtures.Dotnet, _output, new[] { path });
             Assert.Equal(Verdict.None, report.Libraries.Single().Verdict);
-            Assert.Empty(report.Findings);
+            Assert.Empty(report.Findings());
         }
 
         [Fact]
@@ -132,7 +133,7 @@ namespace TlsGuard.LoaderTests.Loader
             paths.Add(System("libjemalloc.so.2", "libjemalloc2"));
             var (withJemalloc, _) = Agreement.Check(_fixtures.Dotnet, _output, paths);
             Assert.Equal(Verdict.Fails, withJemalloc.Budgets.Single().Verdict);
-            Assert.Single(withJemalloc.Findings, f => f.Id == "TLS001");
+            Assert.Single(withJemalloc.Findings(), f => f.Id == "TLS001");
         }
 
         private static string System(string soname, string package)

@@ -1,6 +1,7 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -74,7 +75,7 @@ namespace TlsGuard.LoaderTests.Loader
             var (report, outcome) = Agreement.Check(_fixtures.Dotnet, _output, new[] { path });
             var library = report.Libraries.Single();
             Assert.Equal(new[] { "libneeds4096.so", "libie4096.so" }, library.Chain);
-            Assert.Contains("libneeds4096.so -> libie4096.so needs 4096 bytes of static TLS", report.Findings.Single(f => f.Id == "TLS001").Message);
+            Assert.Contains("libneeds4096.so -> libie4096.so needs 4096 bytes of static TLS", report.Findings().Single(f => f.Id == "TLS001").Message);
             Assert.Contains("libie4096.so: cannot allocate memory in static TLS block", outcome.FirstFailure!.Message);
         }
 
@@ -84,7 +85,7 @@ namespace TlsGuard.LoaderTests.Loader
             var names = new[] { "ie1000", "ie600", "ie700" };
             var (report, outcome) = Agreement.Check(_fixtures.Dotnet, _output, names.Select(_fixtures.Set.PathOf).ToList());
             Assert.All(report.Libraries, l => Assert.NotEqual(Verdict.Fails, l.Verdict));
-            var overflow = report.Findings.Single(f => f.Id == "TLS006");
+            var overflow = report.Findings().Single(f => f.Id == "TLS006");
             Assert.Equal(outcome.FirstFailure!.Path, overflow.FilePath);
             Assert.EndsWith("libie700.so", overflow.FilePath);
         }

@@ -1,6 +1,7 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -26,7 +27,7 @@ namespace TlsGuard.LoaderTests.Loader
             var library = report.Libraries.Single(l => l.Input.Path == ext);
             Assert.Equal(Verdict.AtRisk, library.Verdict);
             Assert.Equal("libgd64.so", library.Consumers.Single().Name);
-            Assert.Contains("glibc has made that TLS dynamic", library.Reason);
+            Assert.Contains("glibc has made that TLS dynamic", ReasonText.Of(library));
 
             var safeOrder = _fixtures.Dotnet.Load(new[] { ext, "--call=extie_touch", gd, "--call=gd64_touch" });
             Assert.True(safeOrder.AllLoaded, safeOrder.Transcript);

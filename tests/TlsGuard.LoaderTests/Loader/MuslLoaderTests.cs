@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -25,7 +26,7 @@ namespace TlsGuard.LoaderTests.Loader
         public void Musl_host_agrees(params string[] names)
         {
             var (report, outcome) = Agreement.Check(_fixtures.Host, _output, names.Select(_fixtures.Set.PathOf).ToList());
-            Assert.Equal("musl", report.Budgets.Single().Libc);
+            Assert.Equal("musl", report.Budgets.Single().Libc.Name);
             if (!outcome.AllLoaded)
             {
                 Assert.Contains("initial-exec TLS resolves to dynamic definition", outcome.FirstFailure!.Message);
@@ -38,7 +39,7 @@ namespace TlsGuard.LoaderTests.Loader
             var path = _fixtures.Set.PathOf("ie16");
             var library = Agreement.Predict(_fixtures.Host, new[] { path }).Libraries.Single();
             Assert.Equal(Verdict.Fails, library.Verdict);
-            Assert.Contains("LD_PRELOAD=/path/to/libie16.so", library.Remedy!.RuntimeWorkaround);
+            Assert.Contains("LD_PRELOAD=/path/to/libie16.so", RemedyText.RuntimeWorkaround(library.Remedy!));
             var preloaded = _fixtures.Host.Load(new[] { path }, new Dictionary<string, string> { ["LD_PRELOAD"] = path });
             Assert.True(preloaded.AllLoaded, preloaded.Transcript);
         }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -22,9 +23,9 @@ namespace TlsGuard.LoaderTests.Loader
             var inputs = new[] { text, truncated, missing, _temp.Path }.Select(p => new LibraryInput(p)).ToList();
 
             var report = LoadAnalyzer.Analyze(inputs, new AnalysisOptions());
-            Assert.Equal(4, report.Findings.Count(f => f.Id == "TLS004"));
+            Assert.Equal(4, report.Findings().Count(f => f.Id == "TLS004"));
             Assert.All(report.Libraries, l => Assert.Equal(Verdict.None, l.Verdict));
-            Assert.Equal(new[] { text, truncated, missing, _temp.Path }, report.Findings.Select(f => f.FilePath));
+            Assert.Equal(new[] { text, truncated, missing, _temp.Path }, report.Findings().Select(f => f.FilePath));
         }
 
         [Fact]
@@ -38,7 +39,7 @@ namespace TlsGuard.LoaderTests.Loader
 
             var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(user) }, new AnalysisOptions());
             Assert.Equal(Verdict.None, report.Libraries.Single().Verdict);
-            var missing = report.Findings.Single(f => f.Id == "TLS005");
+            var missing = report.Findings().Single(f => f.Id == "TLS005");
             Assert.Contains("libjemalloc.so.2", missing.Message);
 
             var withSysroot = LoadAnalyzer.Analyze(new[] { new LibraryInput(user) }, new AnalysisOptions { Sysroot = "/" });

@@ -3,6 +3,7 @@ using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
 using TlsGuard.Core.Elf;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -47,8 +48,8 @@ namespace TlsGuard.LoaderTests.Loader
             var library = report.Libraries.Single();
             Assert.Equal(Verdict.Fails, library.Verdict);
             Assert.Null(library.Remedy!.GlibcTunables);
-            Assert.Null(report.Budgets.Single().GlibcTunables);
-            Assert.Contains("LD_PRELOAD=/path/to/libal128.so", library.Remedy.RuntimeWorkaround);
+            Assert.Null(report.Budgets.Single().Remedy?.GlibcTunables);
+            Assert.Contains("LD_PRELOAD=/path/to/libal128.so", RemedyText.RuntimeWorkaround(library.Remedy));
             var preloaded = _fixtures.Dotnet.Load(new[] { path }, new Dictionary<string, string> { ["LD_PRELOAD"] = path });
             Assert.True(preloaded.AllLoaded, preloaded.Transcript);
         }
@@ -59,7 +60,7 @@ namespace TlsGuard.LoaderTests.Loader
             var (report, _) = Agreement.Check(host, _output, paths);
             var budget = report.Budgets.Single();
             Assert.Equal(Verdict.Fails, budget.Verdict);
-            var suggested = Agreement.TunableValue(budget.GlibcTunables!);
+            var suggested = Agreement.TunableValue(budget.Remedy?.GlibcTunables!);
             Assert.Equal(0, suggested % StaticTlsMath.TunableStep);
 
             Assert.True(host.Load(paths, Agreement.Tunable(suggested)).AllLoaded, "suggested " + suggested + " did not load " + string.Join(", ", names));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Describe;
 using TlsGuard.Core.Diagnostics;
 
 namespace TlsGuard.LoaderTests.Model
@@ -17,14 +18,14 @@ namespace TlsGuard.LoaderTests.Model
             return Run(libraries, new AnalysisOptions(), paths);
         }
 
-        public static LibraryAssessment Library(this AnalysisReport report, string path)
+        public static LibraryVerdict Library(this AnalysisReport report, string path)
         {
             return report.Libraries.Single(l => l.Input.Path == path);
         }
 
         public static IReadOnlyList<Finding> WithId(this AnalysisReport report, string id)
         {
-            return report.Findings.Where(f => f.Id == id).ToList();
+            return FindingFactory.Describe(report).Where(f => f.Id == id).ToList();
         }
 
         public static AnalysisOptions BareCHost(long startupBytes = 144)

@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Model
 {
@@ -44,8 +45,8 @@ namespace TlsGuard.LoaderTests.Model
             var path = libraries.Add("libjemalloc.so.2", LibrarySpec.InitialExec("libjemalloc.so.2", 2632));
             var report = Analysis.Run(libraries, path);
             Assert.Empty(report.Library(path).Chain);
-            Assert.Equal("TLS001|libjemalloc.so.2|glibc-2.32+|R_X86_64_TPOFF64|2632", report.Findings.Single().Fingerprint);
-            Assert.Contains("libjemalloc.so.2 needs 2632 bytes of static TLS", report.Findings.Single().Message);
+            Assert.Equal("TLS001|libjemalloc.so.2|glibc-2.32+|R_X86_64_TPOFF64|2632", report.Findings().Single().Fingerprint);
+            Assert.Contains("libjemalloc.so.2 needs 2632 bytes of static TLS", report.Findings().Single().Message);
         }
 
         [Theory]
@@ -130,7 +131,7 @@ namespace TlsGuard.LoaderTests.Model
             var library = report.Library(foo);
             Assert.Equal(new[] { "libsys.so.1", "libsearch.so" }.OrderBy(n => n), library.Consumers.Select(c => c.Name).OrderBy(n => n));
             Assert.Equal(Verdict.Fits, library.Verdict);
-            Assert.Empty(report.Findings);
+            Assert.Empty(report.Findings());
         }
 
         [Fact]
@@ -153,7 +154,7 @@ namespace TlsGuard.LoaderTests.Model
             var report = Analysis.Run(libraries, libm, resolv);
             Assert.Equal(Verdict.None, report.Library(libm).Verdict);
             Assert.Equal(Verdict.None, report.Library(resolv).Verdict);
-            Assert.Empty(report.Findings);
+            Assert.Empty(report.Findings());
         }
 
         [Fact]
@@ -169,7 +170,7 @@ namespace TlsGuard.LoaderTests.Model
             Assert.Equal("libGLdispatch.so.0", consumer.Name);
             Assert.Equal(new[] { "_glapi_tls_Current" }, consumer.Symbols);
             Assert.Equal(new[] { "libGL.so.1", "libGLdispatch.so.0" }, consumer.Chain);
-            Assert.Empty(report.Findings);
+            Assert.Empty(report.Findings());
         }
 
         [Fact]
@@ -213,7 +214,7 @@ namespace TlsGuard.LoaderTests.Model
             Assert.Equal(Verdict.None, report.Library(gd).Verdict);
             var library = report.Library(ext);
             Assert.Equal(Verdict.AtRisk, library.Verdict);
-            Assert.Contains("glibc has made that TLS dynamic", library.Reason);
+            Assert.Contains("glibc has made that TLS dynamic", ReasonText.Of(library));
 
             var alone = Analysis.Run(libraries, ext);
             Assert.Equal(Verdict.Fits, alone.Library(ext).Verdict);

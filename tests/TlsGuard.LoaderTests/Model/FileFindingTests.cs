@@ -2,6 +2,7 @@ using System.Linq;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Diagnostics;
 using TlsGuard.Core.Scanning;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Model
 {
@@ -61,7 +62,7 @@ namespace TlsGuard.LoaderTests.Model
         {
             using var libraries = new FakeLibraries();
             var gd = libraries.Add("gd.o", new LibrarySpec { Type = "rel", GdRelocations = 1 });
-            Assert.Empty(Analysis.Run(libraries, gd).Findings);
+            Assert.Empty(Analysis.Run(libraries, gd).Findings());
         }
 
         [Fact]
@@ -83,7 +84,7 @@ namespace TlsGuard.LoaderTests.Model
             using var libraries = new FakeLibraries();
             var exe = libraries.Add("tool", new LibrarySpec { Type = "exec", Tls = 4096, OwnRelocations = 1 });
             var report = Analysis.Run(libraries, exe);
-            Assert.Empty(report.Findings);
+            Assert.Empty(report.Findings());
             Assert.Equal(Verdict.None, report.Library(exe).Verdict);
         }
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Elf;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Model
 {
@@ -33,7 +34,7 @@ namespace TlsGuard.LoaderTests.Model
             // TLS_TCB_AT_TP places a block at roundup(used + size, align): an 8-aligned block takes whole multiples of 8.
             Assert.Equal(StaticTlsMath.RoundUp(size, 8), library.RequiredStaticTlsBytes);
             Assert.Equal(1672, library.ReserveBytes);
-            Assert.Equal("glibc-2.32+", library.Libc);
+            Assert.Equal("glibc-2.32+", library.Libc.Name);
         }
 
         [Theory]
@@ -56,7 +57,7 @@ namespace TlsGuard.LoaderTests.Model
             var library = Analysis.Run(libraries, path).Library(path);
             Assert.Equal(Verdict.Fails, library.Verdict);
             Assert.Equal("GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472", library.Remedy!.GlibcTunables);
-            Assert.Equal("jemalloc", library.Remedy.KnownLibrary);
+            Assert.Equal("jemalloc", library.Remedy.Known?.Name);
         }
 
         [Fact]
@@ -82,7 +83,7 @@ namespace TlsGuard.LoaderTests.Model
             var failing = report.Library(aligned128);
             Assert.Equal(Verdict.Fails, failing.Verdict);
             Assert.Null(failing.Remedy!.GlibcTunables);
-            Assert.Contains("aligned to 128 bytes", failing.Reason);
+            Assert.Contains("aligned to 128 bytes", ReasonText.Of(failing));
             Assert.Equal(Verdict.Fits, report.Library(aligned64).Verdict);
         }
 

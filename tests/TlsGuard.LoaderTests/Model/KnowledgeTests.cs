@@ -1,6 +1,7 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Knowledge;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Model
 {
@@ -39,12 +40,12 @@ namespace TlsGuard.LoaderTests.Model
         {
             Assert.Null(KnownOffenders.Match("libfoo.so", "libfoo.so", new[] { "foo_state" }));
             var remedy = RemedyAdvisor.For("libfoo.so", null, TargetLibc.Glibc, 1472);
-            Assert.Null(remedy.KnownLibrary);
-            Assert.Contains("-ftls-model=initial-exec", remedy.BuildFix);
-            Assert.Contains("-mtls-dialect=gnu2", remedy.BuildFix);
+            Assert.Null(remedy.Known?.Name);
+            Assert.Contains("-ftls-model=initial-exec", RemedyText.BuildFix(remedy));
+            Assert.Contains("-mtls-dialect=gnu2", RemedyText.BuildFix(remedy));
             Assert.Equal("GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472", remedy.GlibcTunables);
-            Assert.Contains("before the process starts", remedy.RuntimeWorkaround);
-            Assert.Contains("Environment.SetEnvironmentVariable", remedy.RuntimeWorkaround);
+            Assert.Contains("before the process starts", RemedyText.RuntimeWorkaround(remedy));
+            Assert.Contains("Environment.SetEnvironmentVariable", RemedyText.RuntimeWorkaround(remedy));
         }
 
         [Fact]

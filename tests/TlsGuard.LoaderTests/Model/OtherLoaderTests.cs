@@ -1,6 +1,7 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Elf;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Model
 {
@@ -16,13 +17,13 @@ namespace TlsGuard.LoaderTests.Model
             var report = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.28" }, small, big);
             var smallVerdict = report.Library(small);
             Assert.Equal(Verdict.AtRisk, smallVerdict.Verdict);
-            Assert.Equal("glibc-2.28", smallVerdict.Libc);
-            Assert.Contains("25051", smallVerdict.Reason);
+            Assert.Equal("glibc-2.28", smallVerdict.Libc.Name);
+            Assert.Contains("25051", ReasonText.Of(smallVerdict));
             var bigVerdict = report.Library(big);
             Assert.Equal(Verdict.Fails, bigVerdict.Verdict);
             Assert.Null(bigVerdict.Remedy!.GlibcTunables);
-            Assert.Contains("LD_PRELOAD=/path/to/libbig.so", bigVerdict.Remedy.RuntimeWorkaround);
-            Assert.DoesNotContain("GLIBC_TUNABLES", bigVerdict.Remedy.Summary);
+            Assert.Contains("LD_PRELOAD=/path/to/libbig.so", RemedyText.RuntimeWorkaround(bigVerdict.Remedy));
+            Assert.DoesNotContain("GLIBC_TUNABLES", RemedyText.Summary(bigVerdict.Remedy));
         }
 
         [Fact]
@@ -36,9 +37,9 @@ namespace TlsGuard.LoaderTests.Model
             var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "linux-musl-x64" } }, new AnalysisOptions(), libraries);
             var musl = report.Library(path);
             Assert.Equal(Verdict.Fails, musl.Verdict);
-            Assert.Equal("musl", musl.Libc);
-            Assert.Equal("mimalloc", musl.Remedy!.KnownLibrary);
-            Assert.Contains("MI_LOCAL_DYNAMIC_TLS=ON", musl.Remedy.Summary);
+            Assert.Equal("musl", musl.Libc.Name);
+            Assert.Equal("mimalloc", musl.Remedy!.Known?.Name);
+            Assert.Contains("MI_LOCAL_DYNAMIC_TLS=ON", RemedyText.Summary(musl.Remedy));
             Assert.Null(musl.Remedy.GlibcTunables);
             var finding = report.WithId("TLS001").Single();
             Assert.Contains("on musl (x86_64)", finding.Message);
@@ -52,7 +53,7 @@ namespace TlsGuard.LoaderTests.Model
             var path = libraries.Add("libuses_errno.so", new LibrarySpec { Soname = "libuses_errno.so", Imports = new[] { "errno" }, Needed = new[] { "libc.musl-x86_64.so.1" } });
             var report = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "musl" }, path);
             Assert.Equal(Verdict.None, report.Library(path).Verdict);
-            Assert.Empty(report.Findings);
+            Assert.Empty(report.Findings());
         }
 
         [Fact]
@@ -63,10 +64,10 @@ namespace TlsGuard.LoaderTests.Model
             var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "android-arm64" } }, new AnalysisOptions(), libraries);
             var library = report.Library(path);
             Assert.Equal(Verdict.Fails, library.Verdict);
-            Assert.Equal("bionic", library.Libc);
-            Assert.Equal("Go c-shared", library.Remedy!.KnownLibrary);
-            Assert.Contains("IE access model", library.Reason);
-            Assert.Contains("cannot preload", library.Remedy.RuntimeWorkaround);
+            Assert.Equal("bionic", library.Libc.Name);
+            Assert.Equal("Go c-shared", library.Remedy!.Known?.Name);
+            Assert.Contains("IE access model", ReasonText.Of(library));
+            Assert.Contains("cannot preload", RemedyText.RuntimeWorkaround(library.Remedy));
         }
 
         [Fact]
@@ -101,7 +102,7 @@ namespace TlsGuard.LoaderTests.Model
             var path = libraries.Add("libbig.so", LibrarySpec.InitialExec("libbig.so", 200));
             var library = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "freebsd-x64" } }, new AnalysisOptions(), libraries).Library(path);
             Assert.Equal(Verdict.Fails, library.Verdict);
-            Assert.Equal("freebsd", library.Libc);
+            Assert.Equal("freebsd", library.Libc.Name);
         }
 
         [Theory]
@@ -159,11 +160,11 @@ namespace TlsGuard.LoaderTests.Model
             var path = libraries.Add("libie.so", LibrarySpec.InitialExec("libie.so", 16));
             var input = new LibraryInput(path) { RuntimeIdentifier = "linux-x64" };
             var byInput = LoadAnalyzer.Analyze(new[] { input }, new AnalysisOptions { RuntimeIdentifier = "linux-musl-x64" }, libraries);
-            Assert.Equal("glibc-2.32+", byInput.Library(path).Libc);
+            Assert.Equal("glibc-2.32+", byInput.Library(path).Libc.Name);
             var noInputRid = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) }, new AnalysisOptions { RuntimeIdentifier = "linux-musl-x64" }, libraries);
-            Assert.Equal("musl", noInputRid.Library(path).Libc);
+            Assert.Equal("musl", noInputRid.Library(path).Libc.Name);
             var explicitTarget = LoadAnalyzer.Analyze(new[] { input }, new AnalysisOptions { TargetLibc = "musl" }, libraries);
-            Assert.Equal("musl", explicitTarget.Library(path).Libc);
+            Assert.Equal("musl", explicitTarget.Library(path).Libc.Name);
         }
 
         [Fact]
@@ -183,9 +184,9 @@ namespace TlsGuard.LoaderTests.Model
                 new AnalysisOptions(),
                 libraries);
             Assert.Equal(3, report.Budgets.Count);
-            Assert.Contains(report.Budgets, b => b.Libc == "glibc-2.32+" && b.Platform.Name == "x86_64" && b.Verdict == Verdict.Fits && b.RequiredBytes == 1000);
-            Assert.Contains(report.Budgets, b => b.Libc == "glibc-2.32+" && b.Platform.Name == "aarch64" && b.Verdict == Verdict.Fits);
-            Assert.Contains(report.Budgets, b => b.Libc == "musl" && b.Verdict == Verdict.Fails);
+            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc-2.32+" && b.Platform.Name == "x86_64" && b.Verdict == Verdict.Fits && b.RequiredBytes == 1000);
+            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc-2.32+" && b.Platform.Name == "aarch64" && b.Verdict == Verdict.Fits);
+            Assert.Contains(report.Budgets, b => b.Libc.Name == "musl" && b.Verdict == Verdict.Fails);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Model
 {
@@ -19,7 +20,7 @@ namespace TlsGuard.LoaderTests.Model
             Assert.Equal(1600, budget.RequiredBytes);
             Assert.Equal(1672, budget.ReserveBytes);
             Assert.Equal(new[] { "libie1000.so", "libie600.so" }, budget.Libraries);
-            Assert.Empty(report.Findings);
+            Assert.Empty(report.Findings());
         }
 
         [Fact]
@@ -33,12 +34,12 @@ namespace TlsGuard.LoaderTests.Model
             var budget = report.Budgets.Single();
             Assert.Equal(Verdict.Fails, budget.Verdict);
             Assert.Equal(2304, budget.RequiredBytes);
-            Assert.NotNull(budget.GlibcTunables);
+            Assert.NotNull(budget.Remedy?.GlibcTunables);
             var overflow = report.WithId("TLS006").Single();
             Assert.Equal(c, overflow.FilePath);
             Assert.Contains("libie1000.so (1000 bytes), libie600.so (600 bytes) and libie700.so (700 bytes) need 2304 bytes", overflow.Message);
             Assert.Contains("1672 bytes available on glibc 2.32+ (x86_64)", overflow.Message);
-            Assert.Contains(budget.GlibcTunables!, overflow.Message);
+            Assert.Contains(budget.Remedy?.GlibcTunables!, overflow.Message);
             Assert.Equal("TLS006|glibc-2.32+|x86_64|libie1000.so,libie600.so,libie700.so|2304", overflow.Fingerprint);
         }
 
@@ -73,7 +74,7 @@ namespace TlsGuard.LoaderTests.Model
             var a = libraries.Add("libie1000.so", LibrarySpec.InitialExec("libie1000.so", 1000));
             var b = libraries.Add("libie600.so", LibrarySpec.InitialExec("libie600.so", 600));
             var c = libraries.Add("libie700.so", LibrarySpec.InitialExec("libie700.so", 700));
-            var tunable = Analysis.Run(libraries, a, b, c).Budgets.Single().GlibcTunables!;
+            var tunable = Analysis.Run(libraries, a, b, c).Budgets.Single().Remedy?.GlibcTunables!;
             var value = long.Parse(tunable.Split('=').Last(), System.Globalization.CultureInfo.InvariantCulture);
             var withTunable = Analysis.Run(libraries, new AnalysisOptions { OptionalStaticTls = value }, a, b, c).Budgets.Single();
             Assert.NotEqual(Verdict.Fails, withTunable.Verdict);

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using TlsGuard.Core.Analysis;
 
-namespace TlsGuard.Core.Analysis
+namespace TlsGuard.Core.Describe
 {
     /// <summary>The wording shared by the findings: library names, relocation summaries, block descriptions.</summary>
     internal static class FindingText
@@ -116,6 +117,23 @@ namespace TlsGuard.Core.Analysis
         public static string Target(TargetLibc libc, string machine)
         {
             return string.IsNullOrEmpty(machine) ? libc.DisplayName : libc.DisplayName + " (" + machine + ")";
+        }
+
+        /// <summary>"a, b, c" for at most <paramref name="shown"/> items, then ", ...".</summary>
+        public static string FirstFew(IReadOnlyList<string> items, int shown)
+        {
+            if (items.Count <= shown)
+            {
+                return string.Join(", ", items);
+            }
+
+            var head = new List<string>();
+            for (var i = 0; i < shown; i++)
+            {
+                head.Add(items[i]);
+            }
+
+            return string.Join(", ", head) + ", ...";
         }
     }
 }

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using TlsGuard.Core.Knowledge;
+using TlsGuard.Core.Scanning;
+
+namespace TlsGuard.Core.Analysis
+{
+    /// <summary>The verdict for one shared object on its own: closure, attribution, the C library's budget, remedy.</summary>
+    internal sealed class LibraryJudge
+    {
+        private readonly ScanMemo _scans;
+        private readonly DependencyResolver _resolver;
+        private readonly StartupSet _startup;
+        private readonly ISet<string> _inputPaths;
+        private readonly BudgetModels _models;
+        private readonly HashSet<string> _reportedMissing = new HashSet<string>(StringComparer.Ordinal);
+
+        public LibraryJudge(ScanMemo scans, DependencyResolver resolver, StartupSet startup, ISet<string> inputPaths, BudgetModels models)
+        {
+            _scans = scans;
+            _resolver = resolver;
+            _startup = startup;
+            _inputPaths = inputPaths;
+            _models = models;
+        }
+
+        public LibraryJudgement Judge(ScannedLibrary library)
+        {
+            var scan = library.Scan;
+            var closure = DependencyClosure.Build(library, _resolver, _startup);
+            var missing = NewlyMissing(library, closure);
+            var flag = scan.DfStaticTls && scan.TlsBlock != null && !scan.HasStaticTls ? new FlagWithoutRelocation(library.Input, scan.TlsBlock.Size) : null;
+            var verdict = new LibraryVerdict(library.Input, scan, library.Libc);
+            if (closure.Root.IsStartup)
+            {
+                return new LibraryJudgement(verdict with { IsStartupLibrary = true }, missing, flag, new StaticTlsConsumer[0], new StaticTlsConsumer[0]);
+            }
+
+            var attribution = StaticTlsAttribution.Collect(closure, _inputPaths);
+            var budget = _models.For(library.Libc).Evaluate(attribution.Consumers, attribution.FlagOnly, scan.Platform);
+            var hazards = library.Libc.IsGlibc ? attribution.DynamicFirstHazards : new StaticTlsConsumer[0];
+            var level = budget.Verdict;
+            if (attribution.Unattributed.Count > 0 || hazards.Count > 0)
+            {
+                level = Max(level, Verdict.AtRisk);
+            }
+
+            var consumers = budget.Counted.Count > 0 ? budget.Counted : attribution.Consumers;
+            var offender = budget.Culprit ?? Largest(consumers);
+            verdict = verdict with
+            {
+                Verdict = level,
+                RequiredStaticTlsBytes = budget.RequiredBytes,
+                ReserveBytes = budget.ReserveBytes,
+                GuaranteedBytes = budget.GuaranteedBytes,
+                Chain = offender != null && offender.Chain.Count > 1 ? offender.Chain : new string[0],
+                Consumers = consumers,
+                Offender = offender,
+                Budget = budget,
+                Unattributed = attribution.Unattributed,
+                LoadOrderHazards = hazards,
+                Remedy = level >= Verdict.AtRisk ? RemedyFor(library, offender, budget.TunableValue) : null,
+            };
+            return new LibraryJudgement(verdict, missing, flag, attribution.Consumers, attribution.FlagOnly);
+        }
+
+        private Remedy RemedyFor(ScannedLibrary library, StaticTlsConsumer? offender, long? tunable)
+        {
+            return offender == null
+                ? RemedyAdvisor.For(library.ModuleName, library.Scan, library.Libc, null)
+                : RemedyAdvisor.For(offender.Name, ScanOf(offender), library.Libc, tunable);
+        }
+
+        private ElfScanResult? ScanOf(StaticTlsConsumer consumer)
+        {
+            if (consumer.Path.Length == 0)
+            {
+                return null;
+            }
+
+            foreach (var result in _scans.Scan(consumer.Path))
+            {
+                if (result.IsSharedObject)
+                {
+                    return result;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Each requester's missing name is reported once per analysis, however many inputs reach it.</summary>
+        private List<MissingDependency> NewlyMissing(ScannedLibrary library, DependencyClosure closure)
+        {
+            var decisions = new List<MissingDependency>();
+            foreach (var missing in closure.Missing)
+            {
+                var requesterKey = (missing.Requester.Path == null ? missing.Requester.Name : PathText.FullPath(missing.Requester.Path)) + "|" + missing.Needed;
+                if (!_reportedMissing.Add(requesterKey))
+                {
+                    continue;
+                }
+
+                var chain = missing.Requester == closure.Root ? new string[0] : Tail(missing.Requester.Chain());
+                decisions.Add(new MissingDependency(library.Input, missing.Requester.Name, chain, missing.Needed, missing.Searched));
+            }
+
+            return decisions;
+        }
+
+        private static IReadOnlyList<string> Tail(IReadOnlyList<string> chain)
+        {
+            var tail = new List<string>(chain);
+            if (tail.Count > 0)
+            {
+                tail.RemoveAt(0);
+            }
+
+            return tail;
+        }
+
+        private static StaticTlsConsumer? Largest(IReadOnlyList<StaticTlsConsumer> consumers)
+        {
+            StaticTlsConsumer? largest = null;
+            foreach (var consumer in consumers)
+            {
+                if (largest == null || consumer.Size > largest.Size)
+                {
+                    largest = consumer;
+                }
+            }
+
+            return largest;
+        }
+
+        private static Verdict Max(Verdict a, Verdict b) => a >= b ? a : b;
+    }
+
+    /// <summary>A library's verdict with the decisions found on the way and what the set budget needs from it.</summary>
+    internal sealed record LibraryJudgement(
+        LibraryVerdict Verdict,
+        IReadOnlyList<MissingDependency> Missing,
+        FlagWithoutRelocation? Flag,
+        IReadOnlyList<StaticTlsConsumer> Consumers,
+        IReadOnlyList<StaticTlsConsumer> FlagOnly);
+}

@@ -1,0 +1,272 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Diagnostics;
+using TlsGuard.Core.Policy;
+
+namespace TlsGuard.Core.Describe
+{
+    /// <summary>
+    /// The one place findings are made: each decision of an analysis (and each stale baseline entry or bad setting) becomes a
+    /// <see cref="Finding"/> with its message from the catalog, its properties and its fingerprint. Fingerprints are a
+    /// public contract (baselines written by earlier releases must keep matching): change them only with a new key version.
+    /// </summary>
+    public static class FindingFactory
+    {
+        /// <summary>The findings of an analysis, in decision order.</summary>
+        public static IReadOnlyList<Finding> Describe(AnalysisReport report)
+        {
+            var findings = new List<Finding>();
+            foreach (var decision in report.Decisions)
+            {
+                var finding = Describe(decision);
+                if (finding != null)
+                {
+                    findings.Add(finding);
+                }
+            }
+
+            return findings;
+        }
+
+        /// <summary>The finding a decision stands for, or null for decisions that need no diagnostic (a library that loads).</summary>
+        public static Finding? Describe(Decision decision) => decision switch
+        {
+            LibraryVerdict verdict => verdict.Verdict >= Verdict.AtRisk && verdict.Scan.IsSharedObject ? Library(verdict) : null,
+            MissingDependency missing => Missing(missing),
+            FlagWithoutRelocation flag => Flag(flag),
+            UnreadableFile unreadable => Unreadable(unreadable),
+            StaticTlsObjectCode objects => ObjectCode(objects),
+            SetOverflow overflow => Overflow(overflow),
+            _ => throw new ArgumentException("no finding is defined for " + decision.GetType().Name, nameof(decision)),
+        };
+
+        public static Finding StaleBaselineEntry(string baselinePath, BaselineEntry entry)
+        {
+            var descriptor = DiagnosticCatalog.StaleBaselineEntry;
+            return new Finding(descriptor, baselinePath, FindingText.Invariant(descriptor.MessageFormat, baselinePath, entry))
+            {
+                Fingerprint = descriptor.Id + "|" + entry.Id + "|" + entry.Fingerprint,
+                Properties = new Dictionary<string, string>
+                {
+                    ["baselineId"] = entry.Id,
+                    ["baselineFingerprint"] = entry.Fingerprint,
+                    ["baselineFile"] = entry.File,
+                },
+            };
+        }
+
+        /// <summary>A setting with a value TlsGuard does not accept; <paramref name="file"/> is where it was set (the project), if known.</summary>
+        public static Finding InvalidSetting(string setting, string value, string accepted, string file)
+        {
+            var descriptor = DiagnosticCatalog.InvalidSetting;
+            return new Finding(descriptor, file, FindingText.Invariant(descriptor.MessageFormat, setting, value, accepted))
+            {
+                Fingerprint = descriptor.Id + "|" + setting,
+                Properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["setting"] = setting,
+                    ["value"] = value,
+                },
+            };
+        }
+
+        private static Finding Library(LibraryVerdict verdict)
+        {
+            var descriptor = verdict.Verdict == Verdict.Fails ? DiagnosticCatalog.LibraryFailsToLoad : DiagnosticCatalog.LibraryAtRisk;
+            var moduleName = string.IsNullOrEmpty(verdict.Scan.Soname) ? verdict.Input.FileName : verdict.Scan.Soname!;
+            var found = verdict.Consumers.Count > 0
+                ? FindingText.Consumers(verdict.Consumers, verdict.RequiredStaticTlsBytes)
+                : moduleName + " uses initial-exec TLS";
+            var reasons = ReasonText.For(verdict, moduleName);
+            if (reasons.Count > 0)
+            {
+                found += "; " + string.Join("; ", reasons);
+            }
+
+            var machine = verdict.Scan.Platform.Name;
+            var message = FindingText.Invariant(
+                descriptor.MessageFormat,
+                FindingText.Display(verdict.Input),
+                found,
+                FindingText.Target(verdict.Libc, machine),
+                RemedyText.Summary(verdict.Remedy!));
+            var offender = verdict.Offender;
+            var relocations = offender?.Relocations ?? verdict.Scan.StaticTlsRelocations;
+            var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["verdict"] = VerdictNames.ToName(verdict.Verdict),
+                ["requiredBytes"] = Number(verdict.RequiredStaticTlsBytes),
+                ["reserveBytes"] = Number(verdict.ReserveBytes),
+                ["guaranteedBytes"] = Number(verdict.GuaranteedBytes),
+                ["libc"] = verdict.Libc.Name,
+                ["machine"] = machine,
+                ["relocations"] = FindingText.RelocationList(relocations),
+                ["preload"] = "LD_PRELOAD=/path/to/" + (offender?.Name ?? moduleName),
+            };
+            if (verdict.Chain.Count > 0)
+            {
+                properties["chain"] = FindingText.Chain(verdict.Chain);
+            }
+
+            if (offender != null)
+            {
+                properties["offender"] = offender.Name;
+                properties["tlsBlockBytes"] = Number(offender.Size);
+                properties["tlsBlockAlign"] = Number(offender.Align);
+            }
+
+            if (verdict.Remedy!.GlibcTunables != null)
+            {
+                properties["tunable"] = verdict.Remedy.GlibcTunables;
+            }
+
+            if (verdict.Remedy.Known != null)
+            {
+                properties["knownLibrary"] = verdict.Remedy.Known.Name;
+            }
+
+            var chainKey = verdict.Chain.Count > 0 ? string.Join(">", verdict.Chain) + "|" : "";
+            return new Finding(descriptor, verdict.Input.Path, message)
+            {
+                PackageId = verdict.Input.PackageId,
+                PackageVersion = verdict.Input.PackageVersion,
+                Fingerprint = string.Join("|", descriptor.Id, verdict.Input.FileName, verdict.Libc.Name)
+                    + "|" + chainKey + string.Join(",", new List<string>(relocations.Keys)) + "|" + Number(verdict.RequiredStaticTlsBytes),
+                Properties = properties,
+            };
+        }
+
+        private static Finding Missing(MissingDependency missing)
+        {
+            var descriptor = DiagnosticCatalog.DependencyNotFound;
+            var requester = missing.RequesterChain.Count == 0
+                ? FindingText.Display(missing.Input)
+                : FindingText.Display(missing.Input) + " -> " + FindingText.Chain(missing.RequesterChain);
+            var message = FindingText.Invariant(descriptor.MessageFormat, requester, missing.Needed, string.Join(", ", missing.Searched));
+            return new Finding(descriptor, missing.Input.Path, message)
+            {
+                PackageId = missing.Input.PackageId,
+                PackageVersion = missing.Input.PackageVersion,
+                Fingerprint = string.Join("|", descriptor.Id, missing.Requester, missing.Needed),
+                Properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["needed"] = missing.Needed,
+                    ["requester"] = missing.Requester,
+                    ["searched"] = string.Join(";", missing.Searched),
+                },
+            };
+        }
+
+        private static Finding Flag(FlagWithoutRelocation flag)
+        {
+            var descriptor = DiagnosticCatalog.StaticTlsFlagWithoutRelocation;
+            return new Finding(descriptor, flag.Input.Path, FindingText.Invariant(descriptor.MessageFormat, FindingText.Display(flag.Input)))
+            {
+                PackageId = flag.Input.PackageId,
+                PackageVersion = flag.Input.PackageVersion,
+                Fingerprint = string.Join("|", descriptor.Id, flag.Input.FileName),
+                Properties = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["tlsBlockBytes"] = Number(flag.TlsBlockBytes) },
+            };
+        }
+
+        private static Finding Unreadable(UnreadableFile unreadable)
+        {
+            var descriptor = DiagnosticCatalog.FileUnreadable;
+            var message = FindingText.Invariant(descriptor.MessageFormat, FindingText.Display(unreadable.Input), unreadable.Reason);
+            return new Finding(descriptor, unreadable.Input.Path, message)
+            {
+                PackageId = unreadable.Input.PackageId,
+                PackageVersion = unreadable.Input.PackageVersion,
+                Fingerprint = string.Join("|", descriptor.Id, unreadable.Input.FileName),
+                Properties = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["reason"] = unreadable.Reason },
+            };
+        }
+
+        private static Finding ObjectCode(StaticTlsObjectCode objects)
+        {
+            var descriptor = DiagnosticCatalog.ObjectUsesStaticTlsModel;
+            var model = objects.Model == Scanning.TlsAccessModel.LocalExec ? "local-exec" : "initial-exec";
+            var display = FindingText.Display(objects.Input);
+            var flaggedCount = objects.FlaggedMembers.Count > 0 ? objects.FlaggedMembers.Count : 1;
+            if (objects.FlaggedMembers.Count > 0)
+            {
+                display += FindingText.Invariant(
+                    " ({0} of {1} members: {2})", objects.FlaggedMembers.Count, objects.ObjectCount, FindingText.FirstFew(objects.FlaggedMembers, 5));
+            }
+
+            var found = FindingText.Relocations(objects.Relocations) + ", " + model + " model";
+            if (objects.Symbols.Count > 0)
+            {
+                var symbols = new List<string>();
+                for (var i = 0; i < objects.Symbols.Count && i < 5; i++)
+                {
+                    symbols.Add(objects.Symbols[i]);
+                }
+
+                found += " for " + string.Join(", ", symbols);
+            }
+
+            var message = FindingText.Invariant(descriptor.MessageFormat, display, found, RemedyText.Summary(objects.Remedy));
+            return new Finding(descriptor, objects.Input.Path, message)
+            {
+                PackageId = objects.Input.PackageId,
+                PackageVersion = objects.Input.PackageVersion,
+                Fingerprint = string.Join("|", descriptor.Id, objects.Input.FileName, model, string.Join(",", new List<string>(objects.Relocations.Keys))),
+                Properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["model"] = model,
+                    ["relocations"] = FindingText.RelocationList(objects.Relocations),
+                    ["members"] = Number(flaggedCount),
+                },
+            };
+        }
+
+        private static Finding Overflow(SetOverflow overflow)
+        {
+            var descriptor = DiagnosticCatalog.LoadSetOverflows;
+            var members = new List<string>();
+            var names = new List<string>();
+            foreach (var member in overflow.Members)
+            {
+                members.Add(FindingText.Invariant("{0} ({1} bytes)", member.Name, member.Bytes));
+                names.Add(member.Name);
+            }
+
+            var remedyText = "load fewer of them into one process, or fix the largest one (" + overflow.Largest.Name + "); " + RemedyText.Summary(overflow.Remedy);
+            var machine = overflow.Platform.Name;
+            var message = FindingText.Invariant(
+                descriptor.MessageFormat,
+                FindingText.List(members),
+                overflow.Budget.RequiredBytes,
+                overflow.Budget.ReserveBytes,
+                FindingText.Target(overflow.Libc, machine),
+                remedyText);
+            var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["libraries"] = string.Join(",", names),
+                ["requiredBytes"] = Number(overflow.Budget.RequiredBytes),
+                ["reserveBytes"] = Number(overflow.Budget.ReserveBytes),
+                ["libc"] = overflow.Libc.Name,
+                ["machine"] = machine,
+            };
+            if (overflow.Remedy.GlibcTunables != null)
+            {
+                properties["tunable"] = overflow.Remedy.GlibcTunables;
+            }
+
+            var sorted = new List<string>(names);
+            sorted.Sort(StringComparer.Ordinal);
+            return new Finding(descriptor, overflow.Input.Path, message)
+            {
+                PackageId = overflow.Input.PackageId,
+                PackageVersion = overflow.Input.PackageVersion,
+                Fingerprint = string.Join("|", descriptor.Id, overflow.Libc.Name, machine, string.Join(",", sorted)) + "|" + Number(overflow.Budget.RequiredBytes),
+                Properties = properties,
+            };
+        }
+
+        private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}
