@@ -67,6 +67,21 @@ namespace TlsGuard.LoaderTests.Loader.Lab
             return new HostBudget(modules, tls, area, tunables);
         }
 
+        /// <summary>The area after <paramref name="descriptors"/> (TLSDESC users, in order) were loaded by user code.</summary>
+        public StaticTlsArea After(IEnumerable<TlsBlock> descriptors)
+        {
+            var area = Area.Copy();
+            foreach (var block in descriptors)
+            {
+                area.TryAllocate(block, optional: true);
+            }
+
+            return area;
+        }
+
+        /// <summary>Whether an initial-exec <paramref name="block"/> loads after <paramref name="descriptors"/>.</summary>
+        public bool InitialExecLoads(TlsBlock block, IEnumerable<TlsBlock> descriptors) => After(descriptors).TryAllocate(block, optional: false);
+
         public static TlsBlock BlockOf(string path) => Facts.GetOrAdd(path, ModuleTls.Read).Block
             ?? throw new InvalidOperationException(path + " has no PT_TLS");
 
