@@ -4,6 +4,8 @@
 #   probe-linux-arm64/   LoadProbe published self-contained for linux-arm64 (run under qemu-aarch64 with the
 #                        Debian arm64 cross C library as sysroot)
 #   probe-aot-linux-x64/ LoadProbe published with native AOT for linux-x64
+#   probe-singlefile-linux-x64/, probe-singlefile-linux-arm64/
+#                        LoadProbe published as one self-contained file (singlefilehost: the runtime linked in)
 #   glibc-2.41/          Debian 13 ("trixie") libc6, libstdc++6 and libgcc-s1 unpacked (debs cached in debs/)
 #   dotnet-glibc-2.41/   a copy of the dotnet muxer whose interpreter and RPATH point into glibc-2.41/
 # NuGet restores go to artifacts/loader-cache/packages, apt state to artifacts/loader-cache/apt: neither the global
@@ -44,6 +46,8 @@ publish_probe() {
 
 publish_probe probe-linux-arm64 -r linux-arm64 --self-contained
 publish_probe probe-aot-linux-x64 -r linux-x64 -p:PublishAot=true
+publish_probe probe-singlefile-linux-x64 -r linux-x64 --self-contained -p:PublishSingleFile=true
+publish_probe probe-singlefile-linux-arm64 -r linux-arm64 --self-contained -p:PublishSingleFile=true
 
 # glibc 2.41 from Debian 13, fetched with a private apt configuration (own sources, lists and archive cache).
 trixie_packages=(libc6 libstdc++6 libgcc-s1)

@@ -6,15 +6,33 @@ using System.Linq;
 namespace TlsGuard.LoaderTests.Loader
 {
     /// <summary>
-    /// A self-contained linux-arm64 LoadProbe (apphost + runtime pack) run by qemu-aarch64 with Debian's arm64 cross
-    /// C library as sysroot: NativeLibrary.Load on glibc 2.36 aarch64, where the runtime's own libraries use TLS descriptors.
+    /// A self-contained linux-arm64 LoadProbe run by qemu-aarch64 with Debian's arm64 cross C library as sysroot:
+    /// NativeLibrary.Load on glibc 2.36 aarch64, where the runtime's own libraries use TLS descriptors.
     /// </summary>
     internal sealed class Arm64DotnetLoadHost : LoadHost
     {
         /// <summary>libc6-arm64-cross, libstdc++6-arm64-cross and libgcc-s1-arm64-cross install here.</summary>
         public const string Sysroot = "/usr/aarch64-linux-gnu";
 
-        public override string Name => "dotnet linux-arm64 apphost (qemu-aarch64, glibc 2.36)";
+        private readonly Func<string> _probe;
+
+        private Arm64DotnetLoadHost(string name, Func<string> probe)
+        {
+            Name = name;
+            _probe = probe;
+        }
+
+        /// <summary>apphost + the runtime pack's libraries beside it (hostfxr, hostpolicy, coreclr, clrjit are dlopen'ed).</summary>
+        public static Arm64DotnetLoadHost SelfContained { get; } = new Arm64DotnetLoadHost(
+            "dotnet linux-arm64 apphost (qemu-aarch64, glibc 2.36)", () => LoaderCache.Arm64Probe);
+
+        /// <summary>singlefilehost: the runtime linked into the executable.</summary>
+        public static Arm64DotnetLoadHost SingleFile { get; } = new Arm64DotnetLoadHost(
+            "dotnet linux-arm64 single-file (qemu-aarch64, glibc 2.36)", () => LoaderCache.Arm64SingleFileProbe);
+
+        public override string Name { get; }
+
+        public string Executable => _probe();
 
         /// <summary>Where the guest's loader finds the sysroot's libraries (the -L prefix plus its lib folder).</summary>
         public static IReadOnlyList<string> LibraryFolders => new[] { Path.Combine(Sysroot, "lib") };
@@ -23,7 +41,7 @@ namespace TlsGuard.LoaderTests.Loader
         {
             var qemu = LoaderCache.Program("qemu-aarch64");
             LoaderCache.Require(Path.Combine(Sysroot, "lib", "libc.so.6"), "the arm64 cross C library (libc6-arm64-cross)");
-            var probe = LoaderCache.Arm64Probe;
+            var probe = _probe();
 
             // qemu runs on the build machine's own glibc: variables meant for the guest's loader (LD_DEBUG, GLIBC_TUNABLES)
             // go through -E so they change only the emulated process; removals apply to both.
@@ -48,14 +66,30 @@ namespace TlsGuard.LoaderTests.Loader
         }
     }
 
-    /// <summary>LoadProbe published with native AOT for linux-x64: one executable with its own PT_TLS, no libcoreclr.</summary>
-    internal sealed class AotLoadHost : LoadHost
+    /// <summary>A LoadProbe published as one native executable for linux-x64, whose own PT_TLS carries the runtime's TLS.</summary>
+    internal sealed class ExecutableLoadHost : LoadHost
     {
-        public override string Name => "native AOT linux-x64 (glibc 2.36)";
+        private readonly Func<string> _probe;
+
+        private ExecutableLoadHost(string name, Func<string> probe)
+        {
+            Name = name;
+            _probe = probe;
+        }
+
+        /// <summary>Native AOT: no libcoreclr, no libstdc++, only libm and libc.</summary>
+        public static ExecutableLoadHost NativeAot { get; } = new ExecutableLoadHost("native AOT linux-x64 (glibc 2.36)", () => LoaderCache.AotProbe);
+
+        /// <summary>Single-file self-contained: singlefilehost links hostfxr, hostpolicy, coreclr and the JIT in.</summary>
+        public static ExecutableLoadHost SingleFile { get; } = new ExecutableLoadHost("single-file linux-x64 (glibc 2.36)", () => LoaderCache.SingleFileProbe);
+
+        public override string Name { get; }
+
+        public string Executable => _probe();
 
         protected override HostCommand Command(IReadOnlyList<string> steps, IReadOnlyDictionary<string, string?> environment)
         {
-            return new HostCommand(LoaderCache.AotProbe, steps, environment);
+            return new HostCommand(_probe(), steps, environment);
         }
     }
 

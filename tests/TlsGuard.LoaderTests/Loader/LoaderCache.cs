@@ -22,6 +22,12 @@ namespace TlsGuard.LoaderTests.Loader
         /// <summary>LoadProbe published with native AOT for linux-x64.</summary>
         public static string AotProbe => Require(Path.Combine(Folder, "probe-aot-linux-x64", "LoadProbe"), "the native-AOT LoadProbe");
 
+        /// <summary>LoadProbe published as a single self-contained file (singlefilehost) for linux-x64.</summary>
+        public static string SingleFileProbe => Require(Path.Combine(Folder, "probe-singlefile-linux-x64", "LoadProbe"), "the single-file linux-x64 LoadProbe");
+
+        /// <summary>LoadProbe published as a single self-contained file (singlefilehost) for linux-arm64.</summary>
+        public static string Arm64SingleFileProbe => Require(Path.Combine(Folder, "probe-singlefile-linux-arm64", "LoadProbe"), "the single-file linux-arm64 LoadProbe");
+
         /// <summary>Debian 13's libc6, libstdc++6 and libgcc-s1 unpacked: the folder holding libc.so.6 and the loader.</summary>
         public static string Glibc241Libraries => Path.GetDirectoryName(
             Require(Path.Combine(Folder, "glibc-2.41", "usr", "lib", "x86_64-linux-gnu", "libc.so.6"), "Debian 13's glibc 2.41"))!;

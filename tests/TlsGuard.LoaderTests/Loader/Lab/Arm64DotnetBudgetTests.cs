@@ -78,6 +78,19 @@ namespace TlsGuard.LoaderTests.Loader.Lab
             Print(budget);
         }
 
+        [Fact]
+        public void Single_file_links_the_runtime_in_so_nothing_takes_the_optional_pool()
+        {
+            var host = Arm64DotnetLoadHost.SingleFile;
+            var modules = HostBudget.TraceModules(host, host.Executable, Arm64DotnetLoadHost.LibraryFolders, _lab.Libraries.PathOf(8));
+            var budget = HostBudget.Compute(_lab.Target, modules, GlibcTunables.Defaults);
+            Print(budget);
+            Assert.Equal(budget.Area.StartupUsed, budget.Area.Used);
+            var largest = budget.LargestInitialExecBlock;
+            Assert.True(largest > _lab.Budget(GlibcTunables.Defaults).LargestInitialExecBlock);
+            Ladder.AssertLargest(Ladder.Climb(host, _lab.Libraries, new[] { largest, largest + 1 }), largest, host.Name).ToList().ForEach(_output.WriteLine);
+        }
+
         private void Print(HostBudget budget) => budget.Describe().ToList().ForEach(_output.WriteLine);
     }
 }

@@ -13,7 +13,7 @@ namespace TlsGuard.LoaderTests.Loader.Lab
         public Arm64DotnetLab()
         {
             Libraries = new LadderLibraries(Toolchain.Aarch64, "arm64");
-            Host = new Arm64DotnetLoadHost();
+            Host = Arm64DotnetLoadHost.SelfContained;
             _modules = new Lazy<IReadOnlyList<TracedModule>>(() =>
                 HostBudget.TraceModules(Host, LoaderCache.Arm64Probe, Arm64DotnetLoadHost.LibraryFolders, Libraries.PathOf(8)));
         }
@@ -45,7 +45,8 @@ namespace TlsGuard.LoaderTests.Loader.Lab
                 "x64-lab");
             Dotnet = new DotnetLoadHost();
             CHost = CLoadHost.Native(Set);
-            Aot = new AotLoadHost();
+            Aot = ExecutableLoadHost.NativeAot;
+            SingleFile = ExecutableLoadHost.SingleFile;
             Dotnet241 = new Glibc241DotnetLoadHost();
             CHost241 = new Glibc241CLoadHost(Set);
         }
@@ -54,7 +55,8 @@ namespace TlsGuard.LoaderTests.Loader.Lab
         internal FixtureSet Set { get; }
         internal DotnetLoadHost Dotnet { get; }
         internal CLoadHost CHost { get; }
-        internal AotLoadHost Aot { get; }
+        internal ExecutableLoadHost Aot { get; }
+        internal ExecutableLoadHost SingleFile { get; }
         internal Glibc241DotnetLoadHost Dotnet241 { get; }
         internal Glibc241CLoadHost CHost241 { get; }
 

@@ -46,7 +46,7 @@ namespace TlsGuard.LoaderTests.Loader.Lab
         [Fact]
         public void Native_aot_host_has_its_own_tls_block_no_runtime_dlopens_and_a_larger_budget()
         {
-            var modules = HostBudget.TraceModules(_lab.Aot, LoaderCache.AotProbe, X64Lab.SystemFolders, _lab.Libraries.PathOf(8));
+            var modules = HostBudget.TraceModules(_lab.Aot, _lab.Aot.Executable, X64Lab.SystemFolders, _lab.Libraries.PathOf(8));
             var budget = HostBudget.Compute(Glibc236, modules, GlibcTunables.Defaults);
             Print(budget);
 
@@ -57,6 +57,19 @@ namespace TlsGuard.LoaderTests.Loader.Lab
 
             var largest = budget.LargestInitialExecBlock;
             Ladder.AssertLargest(Ladder.Climb(_lab.Aot, _lab.Libraries, Ladder.Around(largest)), largest, _lab.Aot.Name).ToList().ForEach(_output.WriteLine);
+        }
+
+        [Fact]
+        public void Single_file_host_carries_the_runtime_tls_in_its_own_block_and_dlopens_nothing_with_tls()
+        {
+            var modules = HostBudget.TraceModules(_lab.SingleFile, _lab.SingleFile.Executable, X64Lab.SystemFolders, _lab.Libraries.PathOf(8));
+            var budget = HostBudget.Compute(Glibc236, modules, GlibcTunables.Defaults);
+            Print(budget);
+            Assert.DoesNotContain(budget.Tls.Skip(1), t => t.Name.StartsWith("libcoreclr", System.StringComparison.Ordinal));
+            Assert.Equal(budget.Area.StartupUsed, budget.Area.Used);
+            var largest = budget.LargestInitialExecBlock;
+            var outcomes = Ladder.Climb(_lab.SingleFile, _lab.Libraries, new[] { largest, largest + 1 });
+            Ladder.AssertLargest(outcomes, largest, _lab.SingleFile.Name).ToList().ForEach(_output.WriteLine);
         }
 
         [Fact]
