@@ -17,6 +17,7 @@ namespace TlsGuard.LoaderTests.Loader.Lab
         private static readonly GlibcTarget Glibc236 = GlibcTarget.X86_64("2.36");
         private readonly X64Lab _lab;
         private readonly ITestOutputHelper _output;
+        private IReadOnlyList<TracedModule>? _modules;
 
         public TunableBudgetTests(X64Lab lab, ITestOutputHelper output)
         {
@@ -138,7 +139,5 @@ namespace TlsGuard.LoaderTests.Loader.Lab
         {
             return _modules ??= HostBudget.TraceModules(_lab.Dotnet, DotnetLoadHost.Muxer(), X64Lab.SystemFolders, _lab.Libraries.PathOf(8));
         }
-
-        private IReadOnlyList<TracedModule>? _modules;
     }
 }
