@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests read or load: real-world libraries (jemalloc, libgomp, mimalloc, Mesa/glvnd),
 # the SARIF schema validator, qemu-user with an arm64 cross compiler and C library (AArch64 loader agreement)
-# and musl-tools (musl loader agreement). Tests fail, not skip, when these are missing.
-# Cross compilers are NOT needed: fixtures are committed (tests/fixtures/build.sh regenerates them).
+# and musl-tools (musl loader agreement), patchelf (hosts given another C library's loader). Then it prepares the
+# loader lab's load hosts (scripts/setup-loader-hosts.sh: arm64 and native-AOT LoadProbe, Debian 13's glibc 2.41).
+# Tests fail, not skip, when these are missing.
+# The arm64 cross C library (libc6/libstdc++6/libgcc-s1-arm64-cross, under /usr/aarch64-linux-gnu) is the sysroot
+# qemu-aarch64 runs the arm64 hosts with.
 set -euo pipefail
 
-packages=(libjemalloc2 libgomp1 libmimalloc2.0 libgl1 python3-jsonschema qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross musl-tools)
+packages=(libjemalloc2 libgomp1 libmimalloc2.0 libgl1 python3-jsonschema qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+  libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross musl-tools patchelf)
 packages+=("$@")
 
 missing=()
@@ -15,15 +19,20 @@ for package in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
+install_missing() {
+  if [ ${#missing[@]} -eq 0 ]; then
+    return
+  fi
 
-as_root=()
-if [ "$(id -u)" -ne 0 ]; then
-  as_root=(sudo)
-fi
+  as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    as_root=(sudo)
+  fi
 
-echo "Installing: ${missing[*]}"
-"${as_root[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "Installing: ${missing[*]}"
+  "${as_root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_missing
+"$(dirname "$0")/setup-loader-hosts.sh"

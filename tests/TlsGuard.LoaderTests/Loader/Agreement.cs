@@ -10,7 +10,7 @@ namespace TlsGuard.LoaderTests.Loader
     /// <summary>Predicts with LoadAnalyzer, loads for real, and asserts both agree.</summary>
     internal static class Agreement
     {
-        public static AnalysisReport Predict(LoadHost host, IReadOnlyList<string> steps, AnalysisOptions? options = null)
+        public static AnalysisReport Predict(ModeledLoadHost host, IReadOnlyList<string> steps, AnalysisOptions? options = null)
         {
             var inputs = steps.Where(s => !s.StartsWith("--call=", StringComparison.Ordinal)).Select(p => new LibraryInput(p)).ToList();
             return LoadAnalyzer.Analyze(inputs, options ?? host.Options);
@@ -21,7 +21,7 @@ namespace TlsGuard.LoaderTests.Loader
         /// library fails with a static-TLS error; anything else (fits, at risk) must load in a fresh process.
         /// </summary>
         public static (AnalysisReport Report, LoadOutcome Outcome) Check(
-            LoadHost host, ITestOutputHelper output, IReadOnlyList<string> steps, IReadOnlyDictionary<string, string>? environment = null, AnalysisOptions? options = null)
+            ModeledLoadHost host, ITestOutputHelper output, IReadOnlyList<string> steps, IReadOnlyDictionary<string, string>? environment = null, AnalysisOptions? options = null)
         {
             var report = Predict(host, steps, options);
             var budget = report.Budgets.Single();

@@ -83,6 +83,12 @@ namespace TlsGuard.LoaderTests.Loader
             return Shared(name, source, new[] { "-Wl,--no-as-needed", systemLibraryPath });
         }
 
+        /// <summary>Any C source exporting <c>int NAME_touch(...)</c>, compiled with extra arguments (flags, libraries to need).</summary>
+        public static FixtureLibrary WithSource(string name, string source, params string[] extra)
+        {
+            return Shared(name, source, extra);
+        }
+
         private static IReadOnlyList<string> LinkTo(FixtureLibrary dependency)
         {
             return new[] { "-L.", "-l" + dependency.Name, "-Wl,--enable-new-dtags,-rpath,$ORIGIN" };

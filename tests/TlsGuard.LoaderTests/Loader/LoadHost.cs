@@ -8,24 +8,30 @@ using TlsGuard.Core.Elf;
 namespace TlsGuard.LoaderTests.Loader
 {
     /// <summary>
-    /// A real process that loads libraries in order and reports each outcome, with the analysis options that describe it.
+    /// A real process that loads libraries in order and reports each outcome.
     /// Steps are library paths, or "--call=FUNC" to call int FUNC(void) from the library loaded just before.
     /// </summary>
     internal abstract class LoadHost
     {
         public abstract string Name { get; }
 
-        /// <summary>The options that make LoadAnalyzer model this host.</summary>
-        public abstract AnalysisOptions Options { get; }
-
         public LoadOutcome Load(IReadOnlyList<string> steps, IReadOnlyDictionary<string, string>? environment = null)
         {
-            var (file, arguments) = Command(steps);
-            var result = ChildProcess.Run(file, arguments, environment: Measured(environment), timeout: TimeSpan.FromMinutes(2));
-            return LoadOutcome.Parse(result, steps.Count(s => !s.StartsWith("--call=", StringComparison.Ordinal)));
+            return LoadOutcome.Parse(Run(steps, environment), steps.Count(s => !s.StartsWith("--call=", StringComparison.Ordinal)));
         }
 
-        protected abstract (string File, IReadOnlyList<string> Arguments) Command(IReadOnlyList<string> steps);
+        /// <summary>Runs the host and returns its raw transcript (stderr carries the loader's LD_DEBUG output).</summary>
+        public CommandResult Run(IReadOnlyList<string> steps, IReadOnlyDictionary<string, string>? environment = null)
+        {
+            var command = Command(steps, Measured(environment));
+            return ChildProcess.Run(command.File, command.Arguments, environment: command.Environment, timeout: TimeSpan.FromMinutes(2));
+        }
+
+        /// <summary>
+        /// The program, its arguments and its environment changes (null removes a variable) for loading
+        /// <paramref name="steps"/>; <paramref name="environment"/> is what the loaded program must see.
+        /// </summary>
+        protected abstract HostCommand Command(IReadOnlyList<string> steps, IReadOnlyDictionary<string, string?> environment);
 
         /// <summary>The test's variables only: the parent's own tunables or preloads would change the budget being measured.</summary>
         private static Dictionary<string, string?> Measured(IReadOnlyDictionary<string, string>? environment)
@@ -40,25 +46,44 @@ namespace TlsGuard.LoaderTests.Loader
         }
     }
 
+    /// <summary>How to start a load host: the program, its arguments, and environment changes (null removes a variable).</summary>
+    internal sealed record HostCommand(string File, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Environment);
+
+    /// <summary>A load host the current model (LoadAnalyzer) describes: agreement tests predict with its options.</summary>
+    internal abstract class ModeledLoadHost : LoadHost
+    {
+        /// <summary>The options that make LoadAnalyzer model this host.</summary>
+        public abstract AnalysisOptions Options { get; }
+    }
+
     /// <summary>`dotnet LoadProbe.dll`: NativeLibrary.Load in a fresh dotnet host, as a P/Invoke would.</summary>
-    internal sealed class DotnetLoadHost : LoadHost
+    internal sealed class DotnetLoadHost : ModeledLoadHost
     {
         public override string Name => "dotnet (NativeLibrary.Load)";
 
         public override AnalysisOptions Options => new AnalysisOptions { Sysroot = "/" };
 
-        protected override (string File, IReadOnlyList<string> Arguments) Command(IReadOnlyList<string> steps)
+        /// <summary>LoadProbe.dll, built next to the tests by the project reference.</summary>
+        public static string Probe
         {
-            var probe = Path.Combine(AppContext.BaseDirectory, "LoadProbe.dll");
-            if (!File.Exists(probe))
+            get
             {
-                throw new InvalidOperationException("LoadProbe.dll is missing next to the tests: " + probe);
-            }
+                var probe = Path.Combine(AppContext.BaseDirectory, "LoadProbe.dll");
+                if (!File.Exists(probe))
+                {
+                    throw new InvalidOperationException("LoadProbe.dll is missing next to the tests: " + probe);
+                }
 
-            return (Muxer(), new[] { probe }.Concat(steps).ToList());
+                return probe;
+            }
         }
 
-        private static string Muxer()
+        protected override HostCommand Command(IReadOnlyList<string> steps, IReadOnlyDictionary<string, string?> environment)
+        {
+            return new HostCommand(Muxer(), new[] { Probe }.Concat(steps).ToList(), environment);
+        }
+
+        public static string Muxer()
         {
             var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
             if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
@@ -71,7 +96,7 @@ namespace TlsGuard.LoaderTests.Loader
     }
 
     /// <summary>The bare C host (native/dlopen_host.c) run directly or under qemu-user with a sysroot.</summary>
-    internal sealed class CLoadHost : LoadHost
+    internal sealed class CLoadHost : ModeledLoadHost
     {
         private readonly FixtureSet _fixtures;
         private readonly string? _qemu;
@@ -130,14 +155,14 @@ namespace TlsGuard.LoaderTests.Loader
             });
         }
 
-        protected override (string File, IReadOnlyList<string> Arguments) Command(IReadOnlyList<string> steps)
+        protected override HostCommand Command(IReadOnlyList<string> steps, IReadOnlyDictionary<string, string?> environment)
         {
             if (_qemu == null)
             {
-                return (_fixtures.HostPath, steps);
+                return new HostCommand(_fixtures.HostPath, steps, environment);
             }
 
-            return (_qemu, new[] { "-L", _qemuSysroot!, _fixtures.HostPath }.Concat(steps).ToList());
+            return new HostCommand(_qemu, new[] { "-L", _qemuSysroot!, _fixtures.HostPath }.Concat(steps).ToList(), environment);
         }
     }
 }

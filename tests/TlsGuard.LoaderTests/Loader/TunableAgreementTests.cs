@@ -54,7 +54,7 @@ namespace TlsGuard.LoaderTests.Loader
             Assert.True(preloaded.AllLoaded, preloaded.Transcript);
         }
 
-        private void AssertTunable(LoadHost host, string[] names)
+        private void AssertTunable(ModeledLoadHost host, string[] names)
         {
             var paths = names.Select(_fixtures.Set.PathOf).ToList();
             var (report, _) = Agreement.Check(host, _output, paths);
