@@ -60,7 +60,7 @@ public sealed class CoreContractTests
 
         Assert.Equal(["TLS100", "TLS101", "TLS100"], diagnostics.Select(d => d.Id));
         Assert.Equal(
-            "'jemalloc' binds to libjemalloc.so.2, which will fail to load on glibc-2.32+: needs 2632 bytes of static TLS. Fix: " + Summary("libjemalloc.so.2", "glibc") + ".",
+            "'jemalloc' binds to libjemalloc.so.2, which will fail to load on glibc: needs 2632 bytes of static TLS. Fix: " + Summary("libjemalloc.so.2", "glibc") + ".",
             diagnostics[0].GetMessage());
         Assert.Contains("binds to runtimes/linux-musl-x64/native/libodd.so, which will fail to load on musl", diagnostics[2].GetMessage());
     }

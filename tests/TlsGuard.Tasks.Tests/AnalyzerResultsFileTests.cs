@@ -22,8 +22,8 @@ namespace TlsGuard.Tasks.Tests
 
             Assert.Equal(
                 "# tlsguard-results 1\n"
-                + "libjemalloc.so.2\tlibjemalloc.so.2\tfails\t2632\tglibc-2.32+\t" + Summary("libjemalloc.so.2", "glibc") + "\n"
-                + "libz.so\truntimes/linux-x64/native/libz.so\tat-risk\t1200\tglibc-2.32+\t" + Summary("libz.so", "glibc") + "\n",
+                + "libjemalloc.so.2\tlibjemalloc.so.2\tfails\t2632\tglibc\t" + Summary("libjemalloc.so.2", "glibc") + "\n"
+                + "libz.so\truntimes/linux-x64/native/libz.so\tat-risk\t1200\tglibc\t" + Summary("libz.so", "glibc") + "\n",
                 text);
         }
 

@@ -7,7 +7,7 @@ namespace TlsGuard.Core.Analysis
     public sealed class AnalysisOptions
     {
         /// <summary>
-        /// "glibc", "glibc-2.28", "musl", "bionic", "freebsd"; null or empty: follow each library's RID
+        /// "glibc", "glibc-2.28", "musl", "bionic", "bionic-28", "freebsd"; null or empty: follow each library's RID
         /// (linux-musl-* -> musl, android-* -> bionic, freebsd-* -> FreeBSD, anything else -> glibc).
         /// </summary>
         public string? TargetLibc { get; init; }
@@ -33,7 +33,22 @@ namespace TlsGuard.Core.Analysis
         /// <summary>Where inputs are read and dependencies looked for: the disk, or an archive's or image's inside.</summary>
         public IFileSystem FileSystem { get; init; } = DiskFileSystem.Instance;
 
-        /// <summary>glibc.rtld.optional_static_tls as the application will run with it; null = the default 512.</summary>
+        /// <summary>glibc.rtld.optional_static_tls as the application will run with it; null = the default 512. An alias of the same setting in <see cref="GlibcTunables"/>.</summary>
         public long? OptionalStaticTls { get; init; }
+
+        /// <summary>GLIBC_TUNABLES as the application will run with it ("glibc.rtld.optional_static_tls=N:glibc.rtld.nns=M").</summary>
+        public string? GlibcTunables { get; init; }
+
+        /// <summary>The kind of process that loads the libraries.</summary>
+        public HostKind Host { get; init; } = HostKind.Dotnet;
+
+        /// <summary>Whether this machine's library folders resolve DT_NEEDED names.</summary>
+        public SystemLibraries SystemLibraries { get; init; } = SystemLibraries.Auto;
+
+        /// <summary>A .NET runtime pack (or shared runtime) folder whose native libraries are the host's own; null: the measured .NET 10 figures.</summary>
+        public string? RuntimePack { get; init; }
+
+        /// <summary>The tunables in effect: <see cref="GlibcTunables"/> with <see cref="OptionalStaticTls"/> on top.</summary>
+        public GlibcTunables Tunables => Analysis.GlibcTunables.Parse(GlibcTunables).With(new GlibcTunables(null, OptionalStaticTls));
     }
 }

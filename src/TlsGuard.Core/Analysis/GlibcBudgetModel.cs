@@ -19,7 +19,7 @@ namespace TlsGuard.Core.Analysis
             _options = options;
         }
 
-        private bool Tunable => Libc.Kind == LibcKind.Glibc;
+        private bool Tunable => !Libc.IsGlibcBefore(2, 32);
 
         public override bool HasTunable => Tunable;
 
@@ -27,7 +27,7 @@ namespace TlsGuard.Core.Analysis
         {
             var layout = MachineTlsLayout.For(platform);
             var startupUsed = _options.StartupStaticTlsBytes ?? layout.DotnetHostStartupBytes;
-            var optional = Tunable ? (_options.OptionalStaticTls ?? StaticTlsMath.DefaultOptionalStaticTls) : StaticTlsMath.DefaultOptionalStaticTls;
+            var optional = Tunable ? (_options.Tunables.OptionalStaticTls ?? StaticTlsMath.DefaultOptionalStaticTls) : StaticTlsMath.DefaultOptionalStaticTls;
             if (optional < 0)
             {
                 optional = 0;

@@ -61,14 +61,14 @@ namespace TlsGuard.Core.Analysis
             var scanned = new List<ScannedInput>();
             foreach (var input in inputs)
             {
-                var libc = TargetLibc.Choose(options, input);
+                var target = LoadTarget.For(options, input);
                 var files = new List<ScannedFile>();
                 foreach (var result in scans.Scan(input.Path))
                 {
-                    files.Add(new ScannedFile(result, result.IsSharedObject ? new ScannedLibrary(input, result, libc) : null));
+                    files.Add(new ScannedFile(result, result.IsSharedObject ? new ScannedLibrary(input, result, target) : null));
                 }
 
-                scanned.Add(new ScannedInput(input, libc, files));
+                scanned.Add(new ScannedInput(input, target.Libc, files));
             }
 
             return scanned;

@@ -21,7 +21,7 @@ namespace TlsGuard.Core.Analysis
         public bool ObjectCode { get; init; }
 
         /// <summary>The exact environment setting to paste, or null.</summary>
-        public string? GlibcTunables => OptionalStaticTls.HasValue && Libc.Kind == LibcKind.Glibc
+        public string? GlibcTunables => OptionalStaticTls.HasValue && Libc.IsGlibc && !Libc.IsGlibcBefore(2, 32)
             ? RemedyAdvisor.TunablePrefix + OptionalStaticTls.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;
     }

@@ -3,34 +3,78 @@ using System.Globalization;
 
 namespace TlsGuard.Core.Analysis
 {
-    /// <summary>The C library (dynamic loader) a verdict is for, parsed from a name such as "glibc-2.28" or chosen from a RID.</summary>
-    public sealed class TargetLibc
+    /// <summary>
+    /// The C library (dynamic loader) a verdict is for: a family and, when known, a version (glibc X.Y, bionic API level).
+    /// Parsed from a name such as "glibc-2.28" or "bionic-28", chosen from a RID, or read from a sysroot.
+    /// </summary>
+    public sealed class TargetLibc : IEquatable<TargetLibc>
     {
-        private static readonly Version FirstTunableGlibc = new Version(2, 32);
+        /// <summary>The name fingerprints have always used for glibc without a version: baselines written before versions existed keep matching.</summary>
+        private const string UnversionedGlibcFingerprint = "glibc-2.32+";
 
-        private TargetLibc(LibcKind kind, string name, string displayName)
+        private TargetLibc(LibcKind kind, Version? version)
         {
             Kind = kind;
-            Name = name;
-            DisplayName = displayName;
+            Version = version;
         }
 
-        public static TargetLibc Glibc { get; } = new TargetLibc(LibcKind.Glibc, "glibc-2.32+", "glibc 2.32+");
-        public static TargetLibc Musl { get; } = new TargetLibc(LibcKind.Musl, "musl", "musl");
-        public static TargetLibc Bionic { get; } = new TargetLibc(LibcKind.Bionic, "bionic", "Android bionic");
-        public static TargetLibc FreeBsd { get; } = new TargetLibc(LibcKind.FreeBsd, "freebsd", "FreeBSD rtld");
+        /// <summary>glibc of no particular version: judged over the range the target .NET runtime supports.</summary>
+        public static TargetLibc Glibc { get; } = new TargetLibc(LibcKind.Glibc, null);
+        public static TargetLibc Musl { get; } = new TargetLibc(LibcKind.Musl, null);
+        public static TargetLibc Bionic { get; } = new TargetLibc(LibcKind.Bionic, null);
+        public static TargetLibc FreeBsd { get; } = new TargetLibc(LibcKind.FreeBsd, null);
 
         public LibcKind Kind { get; }
 
-        /// <summary>The spelling in reports, budgets and fingerprints: "glibc-2.32+", "glibc-2.28", "musl", "bionic", "freebsd".</summary>
-        public string Name { get; }
+        /// <summary>glibc: major.minor; bionic: the API level as major; null when not known.</summary>
+        public Version? Version { get; }
 
-        /// <summary>The spelling in messages.</summary>
-        public string DisplayName { get; }
+        public bool IsGlibc => Kind == LibcKind.Glibc;
 
-        public bool IsGlibc => Kind == LibcKind.Glibc || Kind == LibcKind.GlibcBefore232;
+        /// <summary>A glibc of a known version older than <paramref name="major"/>.<paramref name="minor"/>.</summary>
+        public bool IsGlibcBefore(int major, int minor) => IsGlibc && Version != null && Version < new Version(major, minor);
 
-        /// <summary>Accepts "glibc", "glibc-X.Y" (also "glibcX.Y", "glibc X.Y"), "musl", "bionic"/"android", "freebsd"; case-insensitive.</summary>
+        /// <summary>The spelling in reports and budgets: "glibc", "glibc-2.36", "musl", "bionic", "bionic-28", "freebsd".</summary>
+        public string Name => Version == null ? KindName : KindName + "-" + VersionText;
+
+        /// <summary>The spelling in messages: "glibc 2.36", "Android bionic (API 28)".</summary>
+        public string DisplayName
+        {
+            get
+            {
+                switch (Kind)
+                {
+                    case LibcKind.Glibc: return Version == null ? "glibc" : "glibc " + VersionText;
+                    case LibcKind.Musl: return "musl";
+                    case LibcKind.Bionic: return Version == null ? "Android bionic" : "Android bionic (API " + VersionText + ")";
+                    default: return "FreeBSD rtld";
+                }
+            }
+        }
+
+        /// <summary>The spelling baseline fingerprints use (stable across releases).</summary>
+        public string FingerprintName => Kind == LibcKind.Glibc && Version == null ? UnversionedGlibcFingerprint : Name;
+
+        private string KindName => Kind switch
+        {
+            LibcKind.Glibc => "glibc",
+            LibcKind.Musl => "musl",
+            LibcKind.Bionic => "bionic",
+            _ => "freebsd",
+        };
+
+        private string VersionText => Kind == LibcKind.Bionic
+            ? Version!.Major.ToString(CultureInfo.InvariantCulture)
+            : Version!.Major.ToString(CultureInfo.InvariantCulture) + "." + Version.Minor.ToString(CultureInfo.InvariantCulture);
+
+        public static TargetLibc GlibcVersion(Version version) => new TargetLibc(LibcKind.Glibc, new Version(version.Major, version.Minor));
+
+        public static TargetLibc BionicApiLevel(int level) => new TargetLibc(LibcKind.Bionic, new Version(level, 0));
+
+        /// <summary>
+        /// Accepts "glibc", "glibc-X.Y" (also "glibcX.Y", "glibc X.Y", the old "glibc-2.32+"), "musl", "bionic"/"android",
+        /// "bionic-N"/"android-N" (API level), "freebsd"; case-insensitive.
+        /// </summary>
         public static bool TryParse(string? text, out TargetLibc libc)
         {
             libc = Glibc;
@@ -46,16 +90,31 @@ namespace TlsGuard.Core.Analysis
                 return true;
             }
 
-            if (value == "bionic" || value == "android")
-            {
-                libc = Bionic;
-                return true;
-            }
-
             if (value == "freebsd")
             {
                 libc = FreeBsd;
                 return true;
+            }
+
+            foreach (var prefix in new[] { "bionic", "android" })
+            {
+                if (value.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    var level = Suffix(value, prefix);
+                    if (level.Length == 0)
+                    {
+                        libc = Bionic;
+                        return true;
+                    }
+
+                    if (int.TryParse(level, NumberStyles.None, CultureInfo.InvariantCulture, out var api) && api > 0 && api < 1000)
+                    {
+                        libc = BionicApiLevel(api);
+                        return true;
+                    }
+
+                    return false;
+                }
             }
 
             if (!value.StartsWith("glibc", StringComparison.Ordinal))
@@ -63,7 +122,7 @@ namespace TlsGuard.Core.Analysis
                 return false;
             }
 
-            var versionText = value.Substring("glibc".Length).TrimStart('-', ' ', '_');
+            var versionText = Suffix(value, "glibc");
             if (versionText.Length == 0 || versionText == "2.32+")
             {
                 return true;
@@ -74,58 +133,26 @@ namespace TlsGuard.Core.Analysis
                 return false;
             }
 
-            var name = "glibc-" + versionText;
-            libc = version < FirstTunableGlibc
-                ? new TargetLibc(LibcKind.GlibcBefore232, name, "glibc " + versionText)
-                : new TargetLibc(LibcKind.Glibc, name, "glibc " + versionText);
+            libc = GlibcVersion(version);
             return true;
         }
 
-        /// <summary>linux-musl-* -> musl, android-* / linux-bionic-* -> bionic, freebsd-* -> FreeBSD, anything else (or none) -> glibc.</summary>
-        public static TargetLibc FromRuntimeIdentifier(string? runtimeIdentifier)
-        {
-            var rid = (runtimeIdentifier ?? "").Trim().ToLowerInvariant();
-            if (rid.StartsWith("linux-musl", StringComparison.Ordinal) || rid.StartsWith("alpine", StringComparison.Ordinal))
-            {
-                return Musl;
-            }
+        /// <summary>linux-musl-* and alpine* → musl, android-* / linux-bionic-* → bionic, freebsd-* → FreeBSD, anything else (or none) → glibc.</summary>
+        public static TargetLibc FromRuntimeIdentifier(string? runtimeIdentifier) => RuntimeIdentifiers.Parse(runtimeIdentifier).Libc;
 
-            if (rid.StartsWith("android", StringComparison.Ordinal) || rid.StartsWith("linux-bionic", StringComparison.Ordinal))
-            {
-                return Bionic;
-            }
+        public bool Equals(TargetLibc? other) => other != null && Kind == other.Kind && Equals(Version, other.Version);
 
-            if (rid.StartsWith("freebsd", StringComparison.Ordinal))
-            {
-                return FreeBsd;
-            }
+        public override bool Equals(object? obj) => Equals(obj as TargetLibc);
 
-            return Glibc;
-        }
-
-        /// <summary>The explicit target wins; otherwise the input's RID, then the build's RID.</summary>
-        public static TargetLibc Choose(AnalysisOptions options, LibraryInput input)
-        {
-            if (!string.IsNullOrWhiteSpace(options.TargetLibc))
-            {
-                if (TryParse(options.TargetLibc, out var explicitLibc))
-                {
-                    return explicitLibc;
-                }
-
-                throw new ArgumentException(
-                    "Unknown target C library '" + options.TargetLibc + "'; expected glibc, glibc-X.Y, musl, bionic or freebsd.",
-                    nameof(options));
-            }
-
-            return FromRuntimeIdentifier(input.RuntimeIdentifier ?? options.RuntimeIdentifier);
-        }
+        public override int GetHashCode() => ((int)Kind * 397) ^ (Version?.GetHashCode() ?? 0);
 
         public override string ToString() => Name;
 
+        private static string Suffix(string value, string prefix) => value.Substring(prefix.Length).TrimStart('-', ' ', '_');
+
         private static bool TryParseVersion(string text, out Version version)
         {
-            version = FirstTunableGlibc;
+            version = new Version(0, 0);
             var parts = text.Split('.');
             if (parts.Length < 2 || parts.Length > 3)
             {

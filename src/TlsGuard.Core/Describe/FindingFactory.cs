@@ -132,7 +132,7 @@ namespace TlsGuard.Core.Describe
             {
                 PackageId = verdict.Input.PackageId,
                 PackageVersion = verdict.Input.PackageVersion,
-                Fingerprint = string.Join("|", descriptor.Id, verdict.Input.FileName, verdict.Libc.Name)
+                Fingerprint = string.Join("|", descriptor.Id, verdict.Input.FileName, verdict.Libc.FingerprintName)
                     + "|" + chainKey + string.Join(",", new List<string>(relocations.Keys)) + "|" + Number(verdict.RequiredStaticTlsBytes),
                 Properties = properties,
             };
@@ -262,7 +262,7 @@ namespace TlsGuard.Core.Describe
             {
                 PackageId = overflow.Input.PackageId,
                 PackageVersion = overflow.Input.PackageVersion,
-                Fingerprint = string.Join("|", descriptor.Id, overflow.Libc.Name, machine, string.Join(",", sorted)) + "|" + Number(overflow.Budget.RequiredBytes),
+                Fingerprint = string.Join("|", descriptor.Id, overflow.Libc.FingerprintName, machine, string.Join(",", sorted)) + "|" + Number(overflow.Budget.RequiredBytes),
                 Properties = properties,
             };
         }

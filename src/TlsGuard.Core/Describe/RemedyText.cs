@@ -44,12 +44,12 @@ namespace TlsGuard.Core.Describe
             var tunables = remedy.GlibcTunables;
             switch (remedy.Libc.Kind)
             {
+                case LibcKind.Glibc when remedy.Libc.IsGlibcBefore(2, 32):
+                    return "set " + preload + " " + BeforeStart + "; glibc before 2.32 has no static TLS tunable";
                 case LibcKind.Glibc:
                     return tunables != null
                         ? "set " + tunables + " or " + preload + " " + BeforeStart
                         : "set " + preload + " " + BeforeStart;
-                case LibcKind.GlibcBefore232:
-                    return "set " + preload + " " + BeforeStart + "; glibc before 2.32 has no static TLS tunable";
                 case LibcKind.Musl:
                     return "set " + preload + " " + BeforeStart + "; musl accepts initial-exec TLS into preloaded modules";
                 case LibcKind.FreeBsd:

@@ -20,7 +20,7 @@ namespace TlsGuard.Core.Knowledge
                 Module = offenderName,
                 Known = KnownOffenders.Match(offenderScan?.Soname ?? offenderName, offenderName, SymbolsOf(offenderScan)),
                 Libc = libc,
-                OptionalStaticTls = libc.Kind == LibcKind.Glibc ? tunableValue : null,
+                OptionalStaticTls = libc.IsGlibc && !libc.IsGlibcBefore(2, 32) ? tunableValue : null,
             };
         }
 

@@ -182,7 +182,7 @@ namespace TlsGuard.Core.Reporting
         public FlaggedVerdict Verdict { get; }
         public long RequiredBytes { get; }
 
-        /// <summary>The C library the verdict is for ("glibc-2.32+", "musl"); may be empty.</summary>
+        /// <summary>The C library the verdict is for ("glibc", "glibc-2.36", "musl"); may be empty.</summary>
         public string Libc { get; }
 
         public string RemedySummary { get; }

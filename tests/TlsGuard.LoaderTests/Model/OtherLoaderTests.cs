@@ -106,19 +106,22 @@ namespace TlsGuard.LoaderTests.Model
         }
 
         [Theory]
-        [InlineData("glibc", LibcKind.Glibc, "glibc-2.32+")]
-        [InlineData("GLIBC-2.28", LibcKind.GlibcBefore232, "glibc-2.28")]
-        [InlineData("glibc2.31", LibcKind.GlibcBefore232, "glibc-2.31")]
-        [InlineData("glibc-2.32", LibcKind.Glibc, "glibc-2.32")]
-        [InlineData("glibc 2.39", LibcKind.Glibc, "glibc-2.39")]
-        [InlineData("musl", LibcKind.Musl, "musl")]
-        [InlineData("android", LibcKind.Bionic, "bionic")]
-        [InlineData("freebsd", LibcKind.FreeBsd, "freebsd")]
-        public void Target_names_parse(string text, LibcKind kind, string name)
+        [InlineData("glibc", LibcKind.Glibc, "glibc", "glibc-2.32+")]
+        [InlineData("glibc-2.32+", LibcKind.Glibc, "glibc", "glibc-2.32+")]
+        [InlineData("GLIBC-2.28", LibcKind.Glibc, "glibc-2.28", "glibc-2.28")]
+        [InlineData("glibc2.31", LibcKind.Glibc, "glibc-2.31", "glibc-2.31")]
+        [InlineData("glibc-2.32", LibcKind.Glibc, "glibc-2.32", "glibc-2.32")]
+        [InlineData("glibc 2.39", LibcKind.Glibc, "glibc-2.39", "glibc-2.39")]
+        [InlineData("musl", LibcKind.Musl, "musl", "musl")]
+        [InlineData("android", LibcKind.Bionic, "bionic", "bionic")]
+        [InlineData("bionic-28", LibcKind.Bionic, "bionic-28", "bionic-28")]
+        [InlineData("freebsd", LibcKind.FreeBsd, "freebsd", "freebsd")]
+        public void Target_names_parse(string text, LibcKind kind, string name, string fingerprintName)
         {
             Assert.True(TargetLibc.TryParse(text, out var libc));
             Assert.Equal(kind, libc.Kind);
             Assert.Equal(name, libc.Name);
+            Assert.Equal(fingerprintName, libc.FingerprintName);
         }
 
         [Theory]
@@ -160,7 +163,7 @@ namespace TlsGuard.LoaderTests.Model
             var path = libraries.Add("libie.so", LibrarySpec.InitialExec("libie.so", 16));
             var input = new LibraryInput(path) { RuntimeIdentifier = "linux-x64" };
             var byInput = LoadAnalyzer.Analyze(new[] { input }, new AnalysisOptions { RuntimeIdentifier = "linux-musl-x64" }, libraries);
-            Assert.Equal("glibc-2.32+", byInput.Library(path).Libc.Name);
+            Assert.Equal("glibc", byInput.Library(path).Libc.Name);
             var noInputRid = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) }, new AnalysisOptions { RuntimeIdentifier = "linux-musl-x64" }, libraries);
             Assert.Equal("musl", noInputRid.Library(path).Libc.Name);
             var explicitTarget = LoadAnalyzer.Analyze(new[] { input }, new AnalysisOptions { TargetLibc = "musl" }, libraries);
@@ -184,8 +187,8 @@ namespace TlsGuard.LoaderTests.Model
                 new AnalysisOptions(),
                 libraries);
             Assert.Equal(3, report.Budgets.Count);
-            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc-2.32+" && b.Platform.Name == "x86_64" && b.Verdict == Verdict.Fits && b.RequiredBytes == 1000);
-            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc-2.32+" && b.Platform.Name == "aarch64" && b.Verdict == Verdict.Fits);
+            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc" && b.Platform.Name == "x86_64" && b.Verdict == Verdict.Fits && b.RequiredBytes == 1000);
+            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc" && b.Platform.Name == "aarch64" && b.Verdict == Verdict.Fits);
             Assert.Contains(report.Budgets, b => b.Libc.Name == "musl" && b.Verdict == Verdict.Fails);
         }
     }
