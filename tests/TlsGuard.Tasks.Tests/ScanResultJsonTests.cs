@@ -107,7 +107,17 @@ namespace TlsGuard.Tasks.Tests
 
             if (type == typeof(TlsBlock))
             {
-                return new TlsBlock(2632, 64, 16);
+                return new TlsBlock(2632, 64, 16, 0xffffffff80001010);
+            }
+
+            if (type == typeof(IReadOnlyList<VersionRequirement>))
+            {
+                return new[] { new VersionRequirement("libc.so.6", new[] { "GLIBC_2.2.5", "GLIBC_2.34" }) { VersionsTotal = 300 } };
+            }
+
+            if (type == typeof(IReadOnlyList<VersionedImport>))
+            {
+                return new[] { new VersionedImport("__vfprintf_chk", "GLIBC_2.3.4", "libc.so.6", false), new VersionedImport("__cxa_finalize", "GLIBC_2.2.5", "libc.so.6", true) };
             }
 
             if (type == typeof(TlsAccessModel?))
@@ -127,7 +137,8 @@ namespace TlsGuard.Tasks.Tests
         {
             null => "null",
             string text => "\"" + text + "\"",
-            TlsBlock block => "block(" + block.Size + "," + block.Align + "," + block.InitializedSize + ")",
+            TlsBlock block => "block(" + block.Size + "," + block.Align + "," + block.InitializedSize + "," + block.VirtualAddress + ")",
+            VersionRequirement requirement => "needs(" + requirement.File + "," + Describe(requirement.Versions) + "," + requirement.VersionsTotal + ")",
             StaticTlsSymbol symbol => "symbol(" + (symbol.Name ?? "<own>") + "," + symbol.DefinedHere + "," + symbol.RelocationCount + ")",
             IReadOnlyDictionary<string, int> counts => "{" + string.Join(",", counts.Select(pair => pair.Key + "=" + pair.Value)) + "}",
             System.Collections.IEnumerable items => "[" + string.Join(",", items.Cast<object?>().Select(Describe)) + "]",

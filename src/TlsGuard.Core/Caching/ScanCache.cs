@@ -13,7 +13,7 @@ namespace TlsGuard.Core.Caching
     public sealed class ScanCache
     {
         /// <summary>Bumped when the file layout changes; a cache of another format is discarded, never migrated.</summary>
-        public const int FormatVersion = 2;
+        public const int FormatVersion = 3;
 
         private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
 

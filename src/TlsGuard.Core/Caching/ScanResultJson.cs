@@ -1,12 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using TlsGuard.Core.Elf;
 using TlsGuard.Core.Json;
 using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Core.Caching
 {
-    /// <summary>Round-trips <see cref="ElfScanResult"/> through JSON for the scan cache. Field names mirror the properties.</summary>
+    /// <summary>
+    /// Round-trips <see cref="ElfScanResult"/> through JSON for the scan cache. Field names mirror the properties.
+    /// <see cref="Read"/> checks every field's type and range (enums known, counts and sizes non-negative);
+    /// <see cref="ScanResultValidation"/> checks that the fields agree with each other.
+    /// </summary>
     public static class ScanResultJson
     {
         public static void Write(JsonWriter writer, ElfScanResult result)
@@ -19,28 +24,34 @@ namespace TlsGuard.Core.Caching
             writer.Property("byteOrder", (int)result.Platform.ByteOrder);
             writer.Property("fileType", (int)result.FileType);
             writer.Property("soname", result.Soname);
+            writer.Property("interpreter", result.Interpreter);
             writer.StringArrayProperty("needed", result.Needed);
+            writer.Property("neededTotal", result.NeededTotal);
             writer.StringArrayProperty("runpath", result.Runpath);
+            writer.Property("runpathTotal", result.RunpathTotal);
             writer.StringArrayProperty("rpath", result.Rpath);
+            writer.Property("rpathTotal", result.RpathTotal);
             writer.Property("dfStaticTls", result.DfStaticTls);
-            if (result.TlsBlock != null)
+            writer.Name("tlsBlock");
+            if (result.TlsBlock == null)
             {
-                writer.Name("tlsBlock").StartObject()
+                writer.Null();
+            }
+            else
+            {
+                writer.StartObject()
                     .Property("size", result.TlsBlock.Size)
                     .Property("align", result.TlsBlock.Align)
                     .Property("initializedSize", result.TlsBlock.InitializedSize)
+                    .Property("virtualAddress", result.TlsBlock.VirtualAddress.ToString(CultureInfo.InvariantCulture))
                     .EndObject();
             }
 
             writer.NumberObjectProperty("staticTlsRelocations", result.StaticTlsRelocations);
             writer.NumberObjectProperty("dynamicTlsRelocations", result.DynamicTlsRelocations);
-            if (result.ObjectTlsModel.HasValue)
-            {
-                writer.Property("objectTlsModel", result.ObjectTlsModel.Value.ToString());
-            }
-
+            writer.Property("objectTlsModel", result.ObjectTlsModel?.ToString());
             writer.Name("staticTlsSymbols").StartArray();
-            foreach (var symbol in result.StaticTlsSymbols)
+            foreach (StaticTlsSymbol symbol in result.StaticTlsSymbols)
             {
                 writer.StartObject()
                     .Property("name", symbol.Name)
@@ -50,99 +61,178 @@ namespace TlsGuard.Core.Caching
             }
 
             writer.EndArray();
+            writer.Property("staticTlsSymbolsTotal", result.StaticTlsSymbolsTotal);
             writer.StringArrayProperty("definedTlsSymbols", result.DefinedTlsSymbols);
+            writer.Property("definedTlsSymbolsTotal", result.DefinedTlsSymbolsTotal);
+            writer.Name("versionRequirements").StartArray();
+            foreach (VersionRequirement requirement in result.VersionRequirements)
+            {
+                writer.StartObject().Property("file", requirement.File);
+                writer.StringArrayProperty("versions", requirement.Versions);
+                writer.Property("versionsTotal", requirement.VersionsTotal).EndObject();
+            }
+
+            writer.EndArray();
+            writer.Property("versionRequirementsTotal", result.VersionRequirementsTotal);
+            writer.StringArrayProperty("versionDefinitions", result.VersionDefinitions);
+            writer.Property("versionDefinitionsTotal", result.VersionDefinitionsTotal);
+            writer.Name("versionedImports").StartArray();
+            foreach (VersionedImport import in result.VersionedImports)
+            {
+                writer.StartObject()
+                    .Property("symbol", import.Symbol)
+                    .Property("version", import.Version)
+                    .Property("file", import.File)
+                    .Property("weak", import.Weak)
+                    .EndObject();
+            }
+
+            writer.EndArray();
+            writer.Property("versionedImportsTotal", result.VersionedImportsTotal);
             writer.Property("error", result.Error);
             writer.EndObject();
         }
 
-        /// <summary>Reads what <see cref="Write"/> wrote; throws <see cref="FormatException"/> on anything else.</summary>
+        /// <summary>Reads what <see cref="Write"/> wrote; throws <see cref="FormatException"/> for a field of the wrong type, range or enum.</summary>
         public static ElfScanResult Read(JsonValue value)
         {
-            if (value.Kind != JsonKind.Object)
+            JsonFields.Object(value, "a scan result");
+            string path = JsonFields.RequiredString(value, "path");
+            if (path.Length == 0)
             {
-                throw new FormatException("a scan result must be a JSON object");
+                throw new FormatException("a scan result needs a path");
             }
 
-            var tlsBlock = value.Get("tlsBlock");
-            var model = value.GetString("objectTlsModel");
             return new ElfScanResult
             {
-                Path = value.GetString("path") ?? throw new FormatException("a scan result needs a path"),
-                ArchiveMember = value.GetString("archiveMember"),
+                Path = path,
+                ArchiveMember = JsonFields.OptionalString(value, "archiveMember"),
                 Platform = new ElfPlatform(
-                    (ElfMachine)(ushort)(value.GetInt64("machineCode") ?? 0),
-                    (ElfClass)(byte)(value.GetInt64("elfClass") ?? 0),
-                    (ElfData)(byte)(value.GetInt64("byteOrder") ?? 0)),
-                FileType = (ElfType)(ushort)(value.GetInt64("fileType") ?? 0),
-                Soname = value.GetString("soname"),
-                Needed = ReadStrings(value, "needed"),
-                Runpath = ReadStrings(value, "runpath"),
-                Rpath = ReadStrings(value, "rpath"),
-                DfStaticTls = value.GetBool("dfStaticTls") ?? false,
-                TlsBlock = tlsBlock == null || tlsBlock.Kind != JsonKind.Object
-                    ? null
-                    : new TlsBlock(tlsBlock.GetInt64("size") ?? 0, tlsBlock.GetInt64("align") ?? 0, tlsBlock.GetInt64("initializedSize") ?? 0),
+                    (ElfMachine)JsonFields.Integer(value, "machineCode", 0, ushort.MaxValue),
+                    (ElfClass)JsonFields.Integer(value, "elfClass", (long)ElfClass.None, (long)ElfClass.Elf64),
+                    (ElfData)JsonFields.Integer(value, "byteOrder", (long)ElfData.None, (long)ElfData.BigEndian)),
+                FileType = (ElfType)JsonFields.Integer(value, "fileType", (long)ElfType.None, (long)ElfType.Core),
+                Soname = JsonFields.OptionalString(value, "soname"),
+                Interpreter = JsonFields.OptionalString(value, "interpreter"),
+                Needed = JsonFields.Strings(value, "needed"),
+                NeededTotal = Total(value, "neededTotal"),
+                Runpath = JsonFields.Strings(value, "runpath"),
+                RunpathTotal = Total(value, "runpathTotal"),
+                Rpath = JsonFields.Strings(value, "rpath"),
+                RpathTotal = Total(value, "rpathTotal"),
+                DfStaticTls = JsonFields.Bool(value, "dfStaticTls"),
+                TlsBlock = ReadTlsBlock(value),
                 StaticTlsRelocations = ReadCounts(value, "staticTlsRelocations"),
                 DynamicTlsRelocations = ReadCounts(value, "dynamicTlsRelocations"),
-                ObjectTlsModel = model == null ? (TlsAccessModel?)null : ParseModel(model),
+                ObjectTlsModel = ReadModel(JsonFields.OptionalString(value, "objectTlsModel")),
                 StaticTlsSymbols = ReadSymbols(value),
-                DefinedTlsSymbols = ReadStrings(value, "definedTlsSymbols"),
-                Error = value.GetString("error"),
+                StaticTlsSymbolsTotal = Total(value, "staticTlsSymbolsTotal"),
+                DefinedTlsSymbols = JsonFields.Strings(value, "definedTlsSymbols"),
+                DefinedTlsSymbolsTotal = Total(value, "definedTlsSymbolsTotal"),
+                VersionRequirements = ReadRequirements(value),
+                VersionRequirementsTotal = Total(value, "versionRequirementsTotal"),
+                VersionDefinitions = JsonFields.Strings(value, "versionDefinitions"),
+                VersionDefinitionsTotal = Total(value, "versionDefinitionsTotal"),
+                VersionedImports = ReadImports(value),
+                VersionedImportsTotal = Total(value, "versionedImportsTotal"),
+                Error = JsonFields.OptionalString(value, "error"),
             };
         }
 
-        private static IReadOnlyList<string> ReadStrings(JsonValue value, string name)
+        private static int Total(JsonValue owner, string name) => (int)JsonFields.Integer(owner, name, 0, int.MaxValue);
+
+        private static TlsBlock? ReadTlsBlock(JsonValue owner)
         {
-            var items = value.GetArray(name);
-            var strings = new List<string>(items.Count);
-            foreach (var item in items)
+            JsonValue? block = owner.Get("tlsBlock");
+            if (block == null || block.Kind == JsonKind.Null)
             {
-                if (item.Kind == JsonKind.String)
-                {
-                    strings.Add(item.StringValue);
-                }
+                return null;
             }
 
-            return strings;
+            JsonFields.Object(block, "'tlsBlock'");
+            return new TlsBlock(
+                JsonFields.Integer(block, "size", 0, long.MaxValue),
+                JsonFields.Integer(block, "align", 0, long.MaxValue),
+                JsonFields.Integer(block, "initializedSize", 0, long.MaxValue),
+                JsonFields.UnsignedText(block, "virtualAddress"));
         }
 
-        private static IReadOnlyDictionary<string, int> ReadCounts(JsonValue value, string name)
+        private static IReadOnlyDictionary<string, int> ReadCounts(JsonValue owner, string name)
         {
+            JsonValue members = JsonFields.Object(owner.Get(name) ?? JsonValue.NullValue, "'" + name + "'");
             var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            var members = value.Get(name);
-            if (members != null && members.Kind == JsonKind.Object)
+            foreach (KeyValuePair<string, JsonValue> member in members.Members)
             {
-                foreach (var member in members.Members)
+                if (counts.ContainsKey(member.Key))
                 {
-                    if (member.Value.Kind == JsonKind.Number)
-                    {
-                        counts[member.Key] = (int)member.Value.NumberValue;
-                    }
+                    throw new FormatException("'" + name + "' names " + member.Key + " twice");
                 }
+
+                counts.Add(member.Key, (int)JsonFields.IntegerValue(member.Value, name + "." + member.Key, 1, int.MaxValue));
             }
 
             return counts;
         }
 
-        private static IReadOnlyList<StaticTlsSymbol> ReadSymbols(JsonValue value)
+        private static IReadOnlyList<StaticTlsSymbol> ReadSymbols(JsonValue owner)
         {
             var symbols = new List<StaticTlsSymbol>();
-            foreach (var item in value.GetArray("staticTlsSymbols"))
+            foreach (JsonValue item in JsonFields.Array(owner, "staticTlsSymbols"))
             {
+                JsonFields.Object(item, "a static TLS symbol");
                 symbols.Add(new StaticTlsSymbol(
-                    item.GetString("name"),
-                    item.GetBool("definedHere") ?? false,
-                    (int)(item.GetInt64("relocationCount") ?? 0)));
+                    JsonFields.OptionalString(item, "name"),
+                    JsonFields.Bool(item, "definedHere"),
+                    (int)JsonFields.Integer(item, "relocationCount", 1, int.MaxValue)));
             }
 
             return symbols;
         }
 
-        private static TlsAccessModel ParseModel(string text)
+        private static IReadOnlyList<VersionRequirement> ReadRequirements(JsonValue owner)
         {
-            if (Enum.TryParse<TlsAccessModel>(text, ignoreCase: false, out var model))
+            var requirements = new List<VersionRequirement>();
+            foreach (JsonValue item in JsonFields.Array(owner, "versionRequirements"))
             {
-                return model;
+                JsonFields.Object(item, "a version requirement");
+                requirements.Add(new VersionRequirement(JsonFields.RequiredString(item, "file"), JsonFields.Strings(item, "versions"))
+                {
+                    VersionsTotal = Total(item, "versionsTotal"),
+                });
+            }
+
+            return requirements;
+        }
+
+        private static IReadOnlyList<VersionedImport> ReadImports(JsonValue owner)
+        {
+            var imports = new List<VersionedImport>();
+            foreach (JsonValue item in JsonFields.Array(owner, "versionedImports"))
+            {
+                JsonFields.Object(item, "a versioned import");
+                imports.Add(new VersionedImport(
+                    JsonFields.RequiredString(item, "symbol"),
+                    JsonFields.RequiredString(item, "version"),
+                    JsonFields.RequiredString(item, "file"),
+                    JsonFields.Bool(item, "weak")));
+            }
+
+            return imports;
+        }
+
+        private static TlsAccessModel? ReadModel(string? text)
+        {
+            if (text == null)
+            {
+                return null;
+            }
+
+            foreach (TlsAccessModel model in new[] { TlsAccessModel.GeneralDynamic, TlsAccessModel.Descriptor, TlsAccessModel.InitialExec, TlsAccessModel.LocalExec })
+            {
+                if (string.Equals(model.ToString(), text, StringComparison.Ordinal))
+                {
+                    return model;
+                }
             }
 
             throw new FormatException("unknown TLS access model '" + text + "'");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using TlsGuard.Core.Elf.IO;
@@ -7,11 +8,11 @@ namespace TlsGuard.Core.Elf
     /// <summary>
     /// Walks the members of a "!&lt;arch&gt;\n" archive: GNU names ("name/", "/123" into the "//" table) and BSD names
     /// ("#1/len" with the name in front of the data). Symbol tables ("/", "/SYM64/", "__.SYMDEF*") and the long-name
-    /// table are skipped, but the GNU symbol index is checked: its member offsets must lie inside the file, which is
-    /// how an archive cut off exactly between two members is noticed. Each header moves the walk forward by at least
-    /// 60 bytes, so it always ends.
+    /// table are not members, but a GNU symbol index is checked: its member offsets must lie inside the file, which is
+    /// how an archive cut off exactly between two members is noticed (<see cref="IndexProblem"/>). Each header moves
+    /// the walk forward by at least 60 bytes and reads at most one bounded name, so the walk is linear in the file.
     /// </summary>
-    internal static class ArArchiveReader
+    internal sealed class ArArchiveReader : IDisposable
     {
         private const int HeaderSize = 60;
         private const int MagicSize = 8;
@@ -19,25 +20,33 @@ namespace TlsGuard.Core.Elf
         // Not a pooled size: the members scanned during the walk take the pooled windows.
         private const int HeaderWindowSize = 1024;
 
-        public static IEnumerable<ArMember> Members(IByteSource source)
+        private readonly WindowedReader reader;
+        private readonly LongNameTable longNames;
+
+        public ArArchiveReader(IByteSource source)
         {
             // Big-endian for the symbol index's binary words; the headers themselves are ASCII.
-            using var reader = new WindowedReader(source, HeaderWindowSize, true);
-            long length = source.Length;
+            reader = new WindowedReader(source, HeaderWindowSize, ElfDecoder.ArchiveIndex);
+            longNames = new LongNameTable(reader);
+        }
+
+        /// <summary>The first problem found in a GNU symbol index ("/" or "/SYM64/"), once the walk has passed it.</summary>
+        public string? IndexProblem { get; private set; }
+
+        /// <summary>The data members in archive order; a header that cannot be read ends the walk with a member carrying the error.</summary>
+        public IEnumerable<ArMember> Members()
+        {
+            long length = reader.Length;
             long position = MagicSize;
-            long longNamesOffset = -1;
-            long longNamesSize = 0;
-            ArMember? indexProblem = null;
             while (position < length)
             {
                 if (length - position < HeaderSize)
                 {
-                    if (IsPadding(reader, position, length))
+                    if (!IsPadding(position, length))
                     {
-                        break;
+                        yield return Broken(position, "truncated archive member header");
                     }
 
-                    yield return Broken(position, "truncated archive member header");
                     yield break;
                 }
 
@@ -58,88 +67,101 @@ namespace TlsGuard.Core.Elf
                     yield break;
                 }
 
-                long next = data + size + (size & 1);
-                ArMember? member = null;
-                string? error = null;
-                if (rawName == "//")
+                ArMember? member;
+                try
                 {
-                    longNamesOffset = data;
-                    longNamesSize = size;
+                    member = Read(rawName, position, data, size);
                 }
-                else if (rawName == "/" || rawName == "/SYM64/")
+                catch (ElfFormatException e)
                 {
-                    string? problem = CheckSymbolIndex(reader, data, size, rawName == "/" ? 4 : 8, length);
-                    if (problem != null && indexProblem == null)
-                    {
-                        indexProblem = Broken(position, problem);
-                    }
-                }
-                else if (rawName.StartsWith("__.SYMDEF", System.StringComparison.Ordinal))
-                {
-                    // BSD symbol index: not a member.
-                }
-                else if (rawName.StartsWith("#1/", System.StringComparison.Ordinal))
-                {
-                    long nameLength = ParseDecimal(Encoding.ASCII.GetBytes(rawName), 3, rawName.Length - 3);
-                    if (nameLength < 0 || nameLength > size)
-                    {
-                        error = "BSD archive member name length is invalid";
-                    }
-                    else
-                    {
-                        string name = ReadBytes(reader, data, (int)nameLength).TrimEnd('\0');
-                        if (!name.StartsWith("__.SYMDEF", System.StringComparison.Ordinal))
-                        {
-                            member = new ArMember(name, data + nameLength, size - nameLength, null);
-                        }
-                    }
-                }
-                else if (rawName.Length > 1 && rawName[0] == '/')
-                {
-                    long nameOffset = ParseDecimal(Encoding.ASCII.GetBytes(rawName), 1, rawName.Length - 1);
-                    if (longNamesOffset < 0 || nameOffset < 0 || nameOffset >= longNamesSize)
-                    {
-                        error = "archive long name reference " + Printable(rawName) + " has no entry in the // table";
-                    }
-                    else
-                    {
-                        member = new ArMember(ReadLongName(reader, longNamesOffset + nameOffset, longNamesOffset + longNamesSize), data, size, null);
-                    }
-                }
-                else
-                {
-                    member = new ArMember(rawName.EndsWith("/", System.StringComparison.Ordinal) ? rawName.Substring(0, rawName.Length - 1) : rawName, data, size, null);
-                }
-
-                if (error != null)
-                {
-                    yield return Broken(position, error);
-                    yield break;
+                    member = Broken(position, e.Message);
                 }
 
                 if (member != null)
                 {
                     yield return member;
+                    if (member.Error != null)
+                    {
+                        yield break;
+                    }
                 }
 
-                position = next;
-            }
-
-            if (indexProblem != null)
-            {
-                yield return indexProblem;
+                position = data + size + (size & 1);
             }
         }
 
+        public void Dispose() => reader.Dispose();
+
+        /// <summary>One header's member; null for the special members (symbol indexes, the long-name table).</summary>
+        private ArMember? Read(string rawName, long position, long data, long size)
+        {
+            if (rawName == "//")
+            {
+                longNames.Locate(data, size);
+                return null;
+            }
+
+            if (rawName == "/" || rawName == "/SYM64/")
+            {
+                string? problem = CheckSymbolIndex(data, size, rawName == "/" ? 4 : 8);
+                IndexProblem ??= problem;
+                return null;
+            }
+
+            if (rawName.StartsWith("__.SYMDEF", StringComparison.Ordinal))
+            {
+                // BSD symbol index: not a member.
+                return null;
+            }
+
+            if (rawName.StartsWith("#1/", StringComparison.Ordinal))
+            {
+                return BsdMember(rawName, position, data, size);
+            }
+
+            if (rawName.Length > 1 && rawName[0] == '/')
+            {
+                long nameOffset = ParseDecimal(Encoding.ASCII.GetBytes(rawName), 1, rawName.Length - 1);
+                return new ArMember(longNames.NameAt(nameOffset, rawName), data, size, null);
+            }
+
+            return new ArMember(rawName.EndsWith("/", StringComparison.Ordinal) ? rawName.Substring(0, rawName.Length - 1) : rawName, data, size, null);
+        }
+
+        /// <summary>"#1/len": the name is the first len bytes of the data, NUL-padded; bounded by the member and by PATH_MAX.</summary>
+        private ArMember? BsdMember(string rawName, long position, long data, long size)
+        {
+            long nameLength = ParseDecimal(Encoding.ASCII.GetBytes(rawName), 3, rawName.Length - 3);
+            if (nameLength < 0 || nameLength > size)
+            {
+                return Broken(position, "BSD archive member name length is invalid");
+            }
+
+            if (nameLength > StringPool.MaxPathBytes)
+            {
+                return Broken(position, "BSD archive member name length " + nameLength + " is longer than " + StringPool.MaxPathBytes + " bytes");
+            }
+
+            var bytes = new byte[nameLength];
+            reader.CopyTo(data, bytes.Length, bytes);
+            string name = Encoding.UTF8.GetString(bytes).TrimEnd('\0');
+            if (name.StartsWith("__.SYMDEF", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            return new ArMember(name, data + nameLength, size - nameLength, null);
+        }
+
         /// <summary>A GNU symbol index: a big-endian count, then that many member header offsets.</summary>
-        private static string? CheckSymbolIndex(WindowedReader reader, long data, long size, int word, long length)
+        private string? CheckSymbolIndex(long data, long size, int word)
         {
             if (size < word)
             {
                 return "archive symbol index is truncated";
             }
 
-            ulong count = reader.Word(data, word == 8);
+            ulong count = word == 8 ? reader.U64(data) : reader.U32(data);
             if (count > (ulong)(size / word) - 1)
             {
                 return "archive symbol index claims " + count + " entries, more than it holds";
@@ -147,8 +169,8 @@ namespace TlsGuard.Core.Elf
 
             for (long i = 1; i <= (long)count; i++)
             {
-                ulong memberHeader = reader.Word(data + i * word, word == 8);
-                if (memberHeader > (ulong)(length - HeaderSize))
+                ulong memberHeader = word == 8 ? reader.U64(data + i * word) : reader.U32(data + i * word);
+                if (memberHeader > (ulong)(reader.Length - HeaderSize))
                 {
                     return "archive symbol index points past the end of the file (offset " + memberHeader + "): the archive is truncated";
                 }
@@ -157,22 +179,10 @@ namespace TlsGuard.Core.Elf
             return null;
         }
 
-        /// <summary>Header bytes for a message: anything but printable ASCII becomes '?'.</summary>
-        private static string Printable(string raw)
-        {
-            var sb = new StringBuilder(raw.Length);
-            foreach (char c in raw)
-            {
-                sb.Append(c >= ' ' && c < (char)0x7f ? c : '?');
-            }
-
-            return sb.ToString();
-        }
-
         private static ArMember Broken(long position, string error) =>
             new ArMember("(header at offset " + position + ")", position, 0, error);
 
-        private static bool IsPadding(WindowedReader reader, long position, long length)
+        private bool IsPadding(long position, long length)
         {
             for (long p = position; p < length; p++)
             {
@@ -206,40 +216,6 @@ namespace TlsGuard.Core.Elf
             }
 
             return digits == 0 || digits > 10 ? -1 : value;
-        }
-
-        private static string ReadBytes(WindowedReader reader, long offset, int count)
-        {
-            var sb = new StringBuilder(count);
-            for (int n = 0; n < count; n++)
-            {
-                sb.Append((char)reader.U8(offset + n));
-            }
-
-            return sb.ToString();
-        }
-
-        /// <summary>GNU long names end with "/\n"; other writers use "\n" alone.</summary>
-        private static string ReadLongName(WindowedReader reader, long offset, long limit)
-        {
-            var sb = new StringBuilder();
-            for (long p = offset; p < limit; p++)
-            {
-                byte b = reader.U8(p);
-                if (b == (byte)'\n' || b == 0)
-                {
-                    break;
-                }
-
-                sb.Append((char)b);
-            }
-
-            if (sb.Length > 0 && sb[sb.Length - 1] == '/')
-            {
-                sb.Length--;
-            }
-
-            return sb.ToString();
         }
     }
 }

@@ -2,38 +2,63 @@ using System.Collections.Generic;
 
 namespace TlsGuard.Core.Elf
 {
-    /// <summary>The dynamic entries with O(1) access to the single-valued tags; list-valued tags stay in order.</summary>
+    /// <summary>
+    /// The dynamic entries in bounded form: the first value of each tag the scanner reads, and the values of the
+    /// list-valued ones (DT_NEEDED, DT_RUNPATH, DT_RPATH) up to a cap with their full count. A dynamic segment of a
+    /// million entries costs a million decodes and no more memory than a normal one.
+    /// </summary>
     internal sealed class DynamicInfo
     {
+        private static readonly HashSet<DynamicTag> SingleValued = new HashSet<DynamicTag>
+        {
+            DynamicTag.StringTable, DynamicTag.StringTableSize, DynamicTag.SymbolTable, DynamicTag.SymbolEntrySize,
+            DynamicTag.Hash, DynamicTag.GnuHash, DynamicTag.MipsSymbolCount, DynamicTag.Soname, DynamicTag.Flags,
+            DynamicTag.Rela, DynamicTag.RelaSize, DynamicTag.RelaEntrySize, DynamicTag.Rel, DynamicTag.RelSize,
+            DynamicTag.RelEntrySize, DynamicTag.JmpRel, DynamicTag.PltRelSize, DynamicTag.PltRel,
+            DynamicTag.VersionSymbols, DynamicTag.VersionNeeds, DynamicTag.VersionNeedCount,
+            DynamicTag.VersionDefinitions, DynamicTag.VersionDefinitionCount,
+        };
+
         private readonly Dictionary<DynamicTag, ulong> first = new Dictionary<DynamicTag, ulong>();
 
-        public DynamicInfo(IReadOnlyList<DynamicEntry> entries)
+        public DynamicInfo(int maxNeeded, int maxSearchPathTags)
         {
-            Entries = entries;
-            foreach (DynamicEntry e in entries)
-            {
-                if (!first.ContainsKey(e.Tag))
-                {
-                    first.Add(e.Tag, e.Value);
-                }
-            }
+            Needed = new Capped<ulong>(maxNeeded);
+            Runpath = new Capped<ulong>(maxSearchPathTags);
+            Rpath = new Capped<ulong>(maxSearchPathTags);
         }
 
-        public IReadOnlyList<DynamicEntry> Entries { get; }
+        /// <summary>String-table offsets of the DT_NEEDED names, in order.</summary>
+        public Capped<ulong> Needed { get; }
+
+        /// <summary>String-table offsets of the DT_RUNPATH values (the loader uses one; readelf shows them all).</summary>
+        public Capped<ulong> Runpath { get; }
+
+        public Capped<ulong> Rpath { get; }
+
+        public void Add(DynamicEntry entry)
+        {
+            switch (entry.Tag)
+            {
+                case DynamicTag.Needed:
+                    Needed.Add(entry.Value);
+                    return;
+                case DynamicTag.Runpath:
+                    Runpath.Add(entry.Value);
+                    return;
+                case DynamicTag.Rpath:
+                    Rpath.Add(entry.Value);
+                    return;
+            }
+
+            if (SingleValued.Contains(entry.Tag) && !first.ContainsKey(entry.Tag))
+            {
+                first.Add(entry.Tag, entry.Value);
+            }
+        }
 
         public bool Has(DynamicTag tag) => first.ContainsKey(tag);
 
         public ulong? Get(DynamicTag tag) => first.TryGetValue(tag, out ulong v) ? v : (ulong?)null;
-
-        public IEnumerable<ulong> All(DynamicTag tag)
-        {
-            foreach (DynamicEntry e in Entries)
-            {
-                if (e.Tag == tag)
-                {
-                    yield return e.Value;
-                }
-            }
-        }
     }
 }

@@ -1,32 +1,28 @@
-using System.Collections.Generic;
 using TlsGuard.Core.Elf.IO;
 
 namespace TlsGuard.Core.Elf
 {
-    /// <summary>Reads the PT_DYNAMIC entries up to DT_NULL (or the end of the segment's file image).</summary>
+    /// <summary>Streams the PT_DYNAMIC entries up to DT_NULL (or the end of the segment's file image) into a <see cref="DynamicInfo"/>.</summary>
     internal static class DynamicSectionReader
     {
-        public static IReadOnlyList<DynamicEntry> Read(WindowedReader reader, ProgramHeader dynamic, bool is64)
+        public static DynamicInfo Read(WindowedReader reader, ProgramHeader dynamic, int maxNeeded, int maxSearchPathTags)
         {
-            int entrySize = is64 ? 16 : 8;
+            int entrySize = reader.Decoder.DynamicEntrySize;
             long start = Bounds.Range(dynamic.Offset, dynamic.FileSize, reader.Length, "dynamic segment");
             ulong count = dynamic.FileSize / (ulong)entrySize;
-            var entries = new List<DynamicEntry>();
+            var info = new DynamicInfo(maxNeeded, maxSearchPathTags);
             for (ulong n = 0; n < count; n++)
             {
-                long offset = start + (long)n * entrySize;
-                ulong tag = reader.Word(offset, is64);
-                if (tag == 0)
+                DynamicEntry entry = reader.DynamicEntryAt(start + (long)n * entrySize);
+                if (entry.Tag == DynamicTag.Null)
                 {
                     break;
                 }
 
-                ulong value = reader.Word(offset + entrySize / 2, is64);
-                long signedTag = is64 ? (long)tag : (int)(uint)tag;
-                entries.Add(new DynamicEntry((DynamicTag)signedTag, value));
+                info.Add(entry);
             }
 
-            return entries;
+            return info;
         }
     }
 }

@@ -8,12 +8,12 @@ namespace TlsGuard.Core.Elf
     /// </summary>
     internal static class DynamicSymbolCount
     {
-        public static ulong FromGnuHash(WindowedReader reader, long offset, bool is64)
+        public static ulong FromGnuHash(WindowedReader reader, long offset)
         {
             uint bucketCount = reader.U32(offset);
             uint symbolOffset = reader.U32(offset + 4);
             uint bloomWords = reader.U32(offset + 8);
-            ulong bloomBytes = Bounds.Product(bloomWords, is64 ? 8UL : 4UL, reader.Length, "GNU hash bloom filter");
+            ulong bloomBytes = Bounds.Product(bloomWords, (ulong)reader.Decoder.WordSize, reader.Length, "GNU hash bloom filter");
             ulong bucketBytes = Bounds.Product(bucketCount, 4, reader.Length, "GNU hash buckets");
             long buckets = Bounds.Range((ulong)offset + 16 + bloomBytes, bucketBytes, reader.Length, "GNU hash buckets");
             long chains = buckets + (long)bucketBytes;
@@ -49,9 +49,9 @@ namespace TlsGuard.Core.Elf
         }
 
         /// <summary>nchain. s390x and Alpha use 8-byte hash words in ELF64 (as readelf knows).</summary>
-        public static ulong FromSysvHash(WindowedReader reader, long offset, ushort machine, bool is64)
+        public static ulong FromSysvHash(WindowedReader reader, long offset, ushort machine)
         {
-            bool wide = is64 && (machine == (ushort)ElfMachine.S390 || machine == 0x9026);
+            bool wide = reader.Decoder.Class == ElfClass.Elf64 && (machine == (ushort)ElfMachine.S390 || machine == 0x9026);
             return wide ? reader.U64(offset + 8) : reader.U32(offset + 4);
         }
     }

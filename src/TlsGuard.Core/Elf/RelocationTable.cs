@@ -12,15 +12,13 @@ namespace TlsGuard.Core.Elf
             Symbols = symbols;
         }
 
-        /// <summary>"DT_RELA", "DT_JMPREL", ".rela.text" ...: for messages.</summary>
+        /// <summary>"DT_RELA", "DT_JMPREL", "relocation section [3]" ...: for messages.</summary>
         public string Name { get; }
 
         public long Offset { get; }
         public long Size { get; }
         public bool HasAddend { get; }
         public SymbolTable? Symbols { get; }
-
-        public static int EntrySize(bool is64, bool hasAddend) => is64 ? (hasAddend ? 24 : 16) : (hasAddend ? 12 : 8);
 
         public bool Contains(RelocationTable other) =>
             other.Offset >= Offset && other.Offset + other.Size <= Offset + Size && other.HasAddend == HasAddend;

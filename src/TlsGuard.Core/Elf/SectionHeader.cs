@@ -1,7 +1,7 @@
 namespace TlsGuard.Core.Elf
 {
     /// <summary>One section header (Elf32_Shdr / Elf64_Shdr).</summary>
-    public sealed class SectionHeader
+    public readonly struct SectionHeader
     {
         /// <summary>sh_name: offset of the name in the section-name string table.</summary>
         public uint NameOffset { get; init; }

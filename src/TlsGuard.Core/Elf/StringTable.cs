@@ -2,28 +2,39 @@ using TlsGuard.Core.Elf.IO;
 
 namespace TlsGuard.Core.Elf
 {
-    /// <summary>A string table located in the file (DT_STRTAB/DT_STRSZ or an SHT_STRTAB section).</summary>
+    /// <summary>A string table located in the file (DT_STRTAB/DT_STRSZ or an SHT_STRTAB section); names come from the scan's pool.</summary>
     internal sealed class StringTable
     {
         private readonly WindowedReader reader;
+        private readonly StringPool pool;
         private readonly long offset;
         private readonly long size;
 
-        public StringTable(WindowedReader reader, long offset, long size)
+        public StringTable(WindowedReader reader, StringPool pool, long offset, long size)
         {
             this.reader = reader;
+            this.pool = pool;
             this.offset = offset;
             this.size = size;
         }
 
-        public string Get(ulong index)
+        /// <summary>A symbol or version name.</summary>
+        public string Symbol(ulong index) => Get(index, StringPool.MaxSymbolBytes, "symbol name");
+
+        /// <summary>A file name or path (DT_NEEDED, DT_SONAME, a DT_VERNEED file).</summary>
+        public string Path(ulong index, string what) => Get(index, StringPool.MaxPathBytes, what);
+
+        /// <summary>A search path list (DT_RUNPATH, DT_RPATH): several paths joined by ':'.</summary>
+        public string PathList(ulong index, string what) => Get(index, StringPool.MaxSymbolBytes, what);
+
+        private string Get(ulong index, int maxBytes, string what)
         {
             if (index >= (ulong)size)
             {
-                throw new ElfFormatException("string index " + index + " is outside the string table (" + size + " bytes)");
+                throw new ElfFormatException(what + " index " + index + " is outside the string table (" + size + " bytes)");
             }
 
-            return reader.CString(offset + (long)index, offset + size);
+            return pool.Read(reader, offset + (long)index, offset + size, maxBytes, what);
         }
     }
 }

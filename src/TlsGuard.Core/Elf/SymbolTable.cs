@@ -6,20 +6,17 @@ namespace TlsGuard.Core.Elf
     internal sealed class SymbolTable
     {
         private readonly WindowedReader reader;
-        private readonly long offset;
-        private readonly bool is64;
 
-        public SymbolTable(WindowedReader reader, long offset, ulong count, bool is64, StringTable names, bool countIsExact)
+        public SymbolTable(WindowedReader reader, long offset, ulong count, StringTable names, bool countIsExact)
         {
             this.reader = reader;
-            this.offset = offset;
-            this.is64 = is64;
+            Offset = offset;
             Count = count;
             Names = names;
             CountIsExact = countIsExact;
         }
 
-        public static int EntrySize(bool is64) => is64 ? 24 : 16;
+        public long Offset { get; }
 
         public ulong Count { get; }
 
@@ -28,22 +25,19 @@ namespace TlsGuard.Core.Elf
 
         public StringTable Names { get; }
 
-        public Symbol Get(uint index)
+        /// <summary>The same table read through another window (a streamed walk beside scattered lookups).</summary>
+        public SymbolTable Through(WindowedReader other) => new SymbolTable(other, Offset, Count, Names, CountIsExact);
+
+        public Symbol Get(ulong index)
         {
             if (index >= Count)
             {
                 throw new ElfFormatException("symbol index " + index + " is outside the symbol table (" + Count + " entries)");
             }
 
-            int size = EntrySize(is64);
-            int i = reader.Prepare(offset + (long)index * size, size);
-            byte[] w = reader.Window;
-            bool be = reader.BigEndian;
-            return is64
-                ? new Symbol(ByteOrder.U32(w, i, be), w[i + 4], w[i + 5], ByteOrder.U16(w, i + 6, be), ByteOrder.U64(w, i + 8, be), ByteOrder.U64(w, i + 16, be))
-                : new Symbol(ByteOrder.U32(w, i, be), w[i + 12], w[i + 13], ByteOrder.U16(w, i + 14, be), ByteOrder.U32(w, i + 4, be), ByteOrder.U32(w, i + 8, be));
+            return reader.SymbolAt(Offset + (long)index * reader.Decoder.SymbolSize);
         }
 
-        public string NameOf(Symbol symbol) => Names.Get(symbol.NameOffset);
+        public string NameOf(Symbol symbol) => Names.Symbol(symbol.NameOffset);
     }
 }

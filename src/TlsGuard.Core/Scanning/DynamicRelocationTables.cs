@@ -4,16 +4,18 @@ using TlsGuard.Core.Elf;
 namespace TlsGuard.Core.Scanning
 {
     /// <summary>
-    /// The relocation tables the loader applies: DT_RELA, DT_REL and DT_JMPREL (skipped when it lies inside one of the
-    /// others, as some linkers arrange). DT_RELR is left out: packed relative relocations never name a symbol, so never TLS.
+    /// The relocation tables the loader applies: DT_RELA, DT_REL and DT_JMPREL (the first of each tag only, so at most
+    /// three ranges), DT_JMPREL skipped when it lies inside one of the others (GNU ld for ppc and sparc64 makes
+    /// DT_RELASZ cover the PLT relocations). DT_RELR is left out: packed relative relocations never name a symbol, so
+    /// never TLS.
     /// </summary>
     internal static class DynamicRelocationTables
     {
-        public static List<RelocationTable> Locate(DynamicInfo info, LoadSegmentMap map, bool is64, SymbolTable? symbols)
+        public static List<RelocationTable> Locate(DynamicInfo info, LoadSegmentMap map, ElfDecoder decoder, SymbolTable? symbols)
         {
             var tables = new List<RelocationTable>();
-            Add(tables, info, map, is64, symbols, "DT_RELA", DynamicTag.Rela, DynamicTag.RelaSize, DynamicTag.RelaEntrySize, true);
-            Add(tables, info, map, is64, symbols, "DT_REL", DynamicTag.Rel, DynamicTag.RelSize, DynamicTag.RelEntrySize, false);
+            Add(tables, info, map, decoder, symbols, "DT_RELA", DynamicTag.Rela, DynamicTag.RelaSize, DynamicTag.RelaEntrySize, true);
+            Add(tables, info, map, decoder, symbols, "DT_REL", DynamicTag.Rel, DynamicTag.RelSize, DynamicTag.RelEntrySize, false);
 
             ulong? plt = info.Get(DynamicTag.JmpRel);
             ulong pltSize = info.Get(DynamicTag.PltRelSize) ?? 0;
@@ -33,7 +35,7 @@ namespace TlsGuard.Core.Scanning
             List<RelocationTable> tables,
             DynamicInfo info,
             LoadSegmentMap map,
-            bool is64,
+            ElfDecoder decoder,
             SymbolTable? symbols,
             string name,
             DynamicTag addressTag,
@@ -48,7 +50,7 @@ namespace TlsGuard.Core.Scanning
                 return;
             }
 
-            int expected = RelocationTable.EntrySize(is64, hasAddend);
+            int expected = decoder.RelocationSize(hasAddend);
             ulong? entrySize = info.Get(entrySizeTag);
             if (entrySize != null && entrySize.Value != (ulong)expected)
             {

@@ -17,23 +17,25 @@ namespace TlsGuard.Core.Scanning
                 return;
             }
 
-            var info = new DynamicInfo(DynamicSectionReader.Read(image.Small, segment, image.Is64));
+            DynamicInfo info = DynamicSectionReader.Read(image.Small, segment, ScanLimits.Needed, ScanLimits.SearchPathEntries);
             var map = new LoadSegmentMap(image.ProgramHeaders, image.Length);
             builder.DfStaticTls = ((info.Get(DynamicTag.Flags) ?? 0) & (ulong)DynamicFlags.StaticTls) != 0;
             StringTable? strings = DynamicStrings(image, info, map);
             ReadNames(info, strings, builder);
+            SymbolVersions versions = SymbolVersions.Read(image, info, map, strings, builder);
             if (image.Tls == null)
             {
                 return;
             }
 
             DynamicSymbols symbols = DynamicSymbols.Locate(image, info, map, strings);
-            foreach (RelocationTable table in DynamicRelocationTables.Locate(info, map, image.Is64, symbols.ForLookups))
+            var resolver = new TlsSymbolResolver(symbols.ForLookups, builder.Tally);
+            foreach (RelocationTable table in DynamicRelocationTables.Locate(info, map, image.Small.Decoder, symbols.ForLookups))
             {
-                RelocationScan.Count(image, image.Tls, table, builder.Tally);
+                RelocationScan.Count(image, image.Tls, table, resolver, builder.Tally);
             }
 
-            symbols.CollectDefinedTls(builder.DefinedTlsSymbols);
+            symbols.Walk(image, info, map, versions, builder);
         }
 
         private static StringTable? DynamicStrings(ElfImage image, DynamicInfo info, LoadSegmentMap map)
@@ -46,39 +48,45 @@ namespace TlsGuard.Core.Scanning
 
             ulong size = info.Get(DynamicTag.StringTableSize) ?? map.BytesToSegmentEnd(address.Value);
             long offset = map.ToOffset(address.Value, size, "DT_STRTAB");
-            return new StringTable(image.Small, offset, (long)size);
+            return new StringTable(image.Small, image.Strings, offset, (long)size);
         }
 
         private static void ReadNames(DynamicInfo info, StringTable? strings, ScanResultBuilder builder)
         {
-            foreach (DynamicEntry entry in info.Entries)
+            foreach (ulong name in info.Needed.Items)
             {
-                switch (entry.Tag)
-                {
-                    case DynamicTag.Needed:
-                        builder.Needed.Add(Name(strings, entry));
-                        break;
-                    case DynamicTag.Soname:
-                        builder.Soname = Name(strings, entry);
-                        break;
-                    case DynamicTag.Runpath:
-                        builder.Runpath.AddRange(ScanResultBuilder.SplitSearchPath(Name(strings, entry)));
-                        break;
-                    case DynamicTag.Rpath:
-                        builder.Rpath.AddRange(ScanResultBuilder.SplitSearchPath(Name(strings, entry)));
-                        break;
-                }
+                builder.Needed.Add(Require(strings, "DT_NEEDED").Path(name, "DT_NEEDED name"));
             }
+
+            for (int more = info.Needed.Items.Count; more < info.Needed.Total; more++)
+            {
+                builder.Needed.CountOnly();
+            }
+
+            ulong? soname = info.Get(DynamicTag.Soname);
+            if (soname != null)
+            {
+                builder.Soname = Require(strings, "DT_SONAME").Path(soname.Value, "DT_SONAME");
+            }
+
+            AddSearchPaths(info.Runpath, strings, "DT_RUNPATH", builder.Runpath);
+            AddSearchPaths(info.Rpath, strings, "DT_RPATH", builder.Rpath);
         }
 
-        private static string Name(StringTable? strings, DynamicEntry entry)
+        private static void AddSearchPaths(Capped<ulong> tags, StringTable? strings, string what, Capped<string> entries)
         {
-            if (strings == null)
+            foreach (ulong value in tags.Items)
             {
-                throw new ElfFormatException("DT_" + entry.Tag.ToString().ToUpperInvariant() + " without a DT_STRTAB");
+                ScanResultBuilder.AddSearchPath(entries, Require(strings, what).PathList(value, what));
             }
 
-            return strings.Get(entry.Value);
+            if (tags.Total > tags.Items.Count)
+            {
+                throw new ElfFormatException("more than " + tags.Limit + " " + what + " entries");
+            }
         }
+
+        private static StringTable Require(StringTable? strings, string tag) =>
+            strings ?? throw new ElfFormatException(tag + " without a DT_STRTAB");
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using TlsGuard.Core.Elf;
 using TlsGuard.Core.Elf.IO;
 
@@ -7,20 +6,20 @@ namespace TlsGuard.Core.Scanning
     /// <summary>
     /// The dynamic symbol table at DT_SYMTAB. Its length comes from the .dynsym section when section headers exist,
     /// otherwise from DT_GNU_HASH, DT_HASH or DT_MIPS_SYMTABNO. With none of them the table is only bounded by its
-    /// segment: relocations can still be resolved, but nothing is exported (the loader cannot look symbols up).
+    /// segment: relocations can still be resolved, but nothing is exported (the loader cannot look symbols up) and no
+    /// import is listed.
     /// </summary>
     internal sealed class DynamicSymbols
     {
-        private readonly ElfImage image;
-        private readonly long offset;
-        private readonly StringTable? strings;
+        /// <summary>Hides a version from the static linker; the index is the low 15 bits (GNU versioning specification).</summary>
+        private const ushort HiddenVersionBit = 0x8000;
 
-        private DynamicSymbols(ElfImage image, SymbolTable? forLookups, long offset, StringTable? strings)
+        /// <summary>DT_VERSYM values 0 (local) and 1 (global, unversioned) name no version.</summary>
+        private const ushort FirstVersionIndex = 2;
+
+        private DynamicSymbols(SymbolTable? forLookups)
         {
-            this.image = image;
             ForLookups = forLookups;
-            this.offset = offset;
-            this.strings = strings;
         }
 
         /// <summary>The table read through the small window, for relocation symbol lookups; null without DT_SYMTAB.</summary>
@@ -31,7 +30,7 @@ namespace TlsGuard.Core.Scanning
             ulong? address = info.Get(DynamicTag.SymbolTable);
             if (address == null)
             {
-                return new DynamicSymbols(image, null, 0, null);
+                return new DynamicSymbols(null);
             }
 
             if (strings == null)
@@ -39,7 +38,7 @@ namespace TlsGuard.Core.Scanning
                 throw new ElfFormatException("DT_SYMTAB without DT_STRTAB");
             }
 
-            int entrySize = SymbolTable.EntrySize(image.Is64);
+            int entrySize = image.Small.Decoder.SymbolSize;
             ulong? declaredEntrySize = info.Get(DynamicTag.SymbolEntrySize);
             if (declaredEntrySize != null && declaredEntrySize.Value != (ulong)entrySize)
             {
@@ -50,27 +49,102 @@ namespace TlsGuard.Core.Scanning
             ulong count = exact ?? map.BytesToSegmentEnd(address.Value) / (ulong)entrySize;
             ulong bytes = Bounds.Product(count, (ulong)entrySize, image.Length, "dynamic symbol table");
             long offset = map.ToOffset(address.Value, bytes, "dynamic symbol table");
-            var table = new SymbolTable(image.Small, offset, count, image.Is64, strings, exact != null);
-            return new DynamicSymbols(image, table, offset, strings);
+            return new DynamicSymbols(new SymbolTable(image.Small, offset, count, strings, exact != null));
         }
 
-        /// <summary>Adds the exported TLS definitions (non-local, defined STT_TLS symbols) in table order.</summary>
-        public void CollectDefinedTls(List<string> names)
+        /// <summary>
+        /// One pass over the table: the exported TLS definitions (non-local, defined STT_TLS symbols) and the undefined
+        /// symbols bound to a needed version, both in table order. Names past a list's cap are counted, not read.
+        /// </summary>
+        public void Walk(ElfImage image, DynamicInfo info, LoadSegmentMap map, SymbolVersions versions, ScanResultBuilder builder)
         {
-            if (ForLookups == null || strings == null || !ForLookups.CountIsExact)
+            if (ForLookups == null || !ForLookups.CountIsExact)
             {
                 return;
             }
 
-            // The walk streams through the bulk window; names come through the small one.
-            var walk = new SymbolTable(image.Bulk, offset, ForLookups.Count, image.Is64, strings, true);
-            SymbolTables.CollectDefinedTls(walk, names);
+            // The walk streams through the bulk window; names come through the small one, versions through their own.
+            SymbolTable walk = ForLookups.Through(image.Bulk);
+            using WindowedReader? versym = OpenVersionSymbols(image, info, map, walk.Count, out long versymOffset);
+            for (ulong i = 1; i < walk.Count; i++)
+            {
+                Symbol symbol = walk.Get(i);
+                if (symbol.Binding == SymbolBinding.Local)
+                {
+                    continue;
+                }
+
+                if (symbol.IsDefined)
+                {
+                    if (symbol.Type == SymbolType.Tls)
+                    {
+                        AddName(builder.DefinedTlsSymbols, walk, symbol);
+                    }
+
+                    continue;
+                }
+
+                if (versym == null)
+                {
+                    continue;
+                }
+
+                ushort index = (ushort)(versym.U16(versymOffset + 2 * (long)i) & ~HiddenVersionBit);
+                if (index < FirstVersionIndex)
+                {
+                    continue;
+                }
+
+                if (versions.TryGetNeeded(index, out string version, out string file))
+                {
+                    if (builder.VersionedImports.IsFull)
+                    {
+                        builder.VersionedImports.CountOnly();
+                    }
+                    else
+                    {
+                        builder.VersionedImports.Add(new VersionedImport(walk.NameOf(symbol), version, file, symbol.Binding == SymbolBinding.Weak));
+                    }
+                }
+                else if (!versions.IsDefined(index))
+                {
+                    throw new ElfFormatException("dynamic symbol " + i + " has version index " + index + ", which neither DT_VERNEED nor DT_VERDEF declares");
+                }
+            }
+        }
+
+        private static void AddName(Capped<string> names, SymbolTable table, Symbol symbol)
+        {
+            if (names.IsFull)
+            {
+                names.CountOnly();
+            }
+            else
+            {
+                names.Add(table.NameOf(symbol));
+            }
+        }
+
+        /// <summary>DT_VERSYM: one 16-bit version index per dynamic symbol, read through a window of its own.</summary>
+        private static WindowedReader? OpenVersionSymbols(ElfImage image, DynamicInfo info, LoadSegmentMap map, ulong count, out long offset)
+        {
+            offset = 0;
+            ulong? address = info.Get(DynamicTag.VersionSymbols);
+            if (address == null)
+            {
+                return null;
+            }
+
+            ulong bytes = Bounds.Product(count, 2, image.Length, "DT_VERSYM");
+            offset = map.ToOffset(address.Value, bytes, "DT_VERSYM");
+            return image.OpenReader(BufferPool.SmallSize);
         }
 
         private static ulong? ExactCount(ElfImage image, DynamicInfo info, LoadSegmentMap map, ulong address, int entrySize)
         {
-            foreach (SectionHeader section in image.Sections)
+            for (ulong i = 0; i < image.Sections.Count; i++)
             {
+                SectionHeader section = image.Sections[i];
                 if (section.Type == SectionType.DynamicSymbols && section.Address == address)
                 {
                     if (section.EntrySize != (ulong)entrySize)
@@ -85,13 +159,13 @@ namespace TlsGuard.Core.Scanning
             ulong? gnuHash = info.Get(DynamicTag.GnuHash);
             if (gnuHash != null)
             {
-                return DynamicSymbolCount.FromGnuHash(image.Small, map.ToOffset(gnuHash.Value, 16, "DT_GNU_HASH"), image.Is64);
+                return DynamicSymbolCount.FromGnuHash(image.Small, map.ToOffset(gnuHash.Value, 16, "DT_GNU_HASH"));
             }
 
             ulong? hash = info.Get(DynamicTag.Hash);
             if (hash != null)
             {
-                return DynamicSymbolCount.FromSysvHash(image.Small, map.ToOffset(hash.Value, 16, "DT_HASH"), image.Header.Machine, image.Is64);
+                return DynamicSymbolCount.FromSysvHash(image.Small, map.ToOffset(hash.Value, 16, "DT_HASH"), image.Header.Machine);
             }
 
             if (image.Header.Machine == (ushort)ElfMachine.Mips)

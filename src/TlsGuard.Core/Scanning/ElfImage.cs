@@ -7,44 +7,48 @@ using TlsGuard.Core.Tls;
 namespace TlsGuard.Core.Scanning
 {
     /// <summary>
-    /// One ELF file (or archive member) opened for a scan: its headers, checked against the file size, and two read
-    /// windows: a bulk one that streams relocation and symbol tables, and a small one for scattered lookups (symbols,
-    /// strings, hash tables) so the lookups do not throw away the streamed window.
+    /// One ELF file (or archive member) opened for a scan: its decoder (class and byte order, picked once), its headers,
+    /// checked against the file size, the scan's string pool, and two read windows: a bulk one that streams relocation
+    /// and symbol tables, and a small one for scattered lookups (symbols, strings, hash tables) so the lookups do not
+    /// throw away the streamed window.
     /// </summary>
     internal sealed class ElfImage : IDisposable
     {
-        private ElfImage(IByteSource source)
+        private readonly IByteSource source;
+
+        private ElfImage(IByteSource source, ElfDecoder decoder)
         {
+            this.source = source;
             Length = source.Length;
-            Small = new WindowedReader(source, BufferPool.SmallSize, false);
-            Bulk = new WindowedReader(source, BufferPool.BulkSize, false);
+            Small = new WindowedReader(source, BufferPool.SmallSize, decoder);
+            Bulk = new WindowedReader(source, BufferPool.BulkSize, decoder);
+            Strings = new StringPool(source.Length);
         }
 
         public long Length { get; }
         public WindowedReader Small { get; }
         public WindowedReader Bulk { get; }
+        public StringPool Strings { get; }
         public ElfHeader Header { get; private set; } = new ElfHeader();
         public IReadOnlyList<ProgramHeader> ProgramHeaders { get; private set; } = new ProgramHeader[0];
-        public IReadOnlyList<SectionHeader> Sections { get; private set; } = new SectionHeader[0];
+        public SectionHeaderTable Sections { get; private set; } = SectionHeaderTable.Empty;
 
         /// <summary>Null for a machine TlsGuard has no relocation knowledge of.</summary>
         public MachineTlsTable? Tls { get; private set; }
 
-        public bool Is64 => Header.Is64;
-        public RelocationInfoLayout Layout => Tls != null && Is64 ? Tls.Layout64 : RelocationInfoLayout.Standard;
+        public RelocationInfoLayout Layout => Tls != null && Header.Is64 ? Tls.Layout64 : RelocationInfoLayout.Standard;
 
         /// <summary>Reads the file header (reported to <paramref name="builder"/> at once), then the header tables.</summary>
         public static ElfImage Open(IByteSource source, ScanResultBuilder builder)
         {
-            var image = new ElfImage(source);
+            var image = new ElfImage(source, ElfHeaderReader.Identify(source));
             try
             {
                 image.Header = ElfHeaderReader.Read(image.Small);
-                image.Bulk.BigEndian = image.Header.IsBigEndian;
                 builder.SetHeader(image.Header);
                 image.Tls = TlsRelocationTables.ForMachine(image.Header.Machine);
                 image.ProgramHeaders = ProgramHeaderTableReader.Read(image.Small, image.Header);
-                image.Sections = SectionHeaderTableReader.Read(image.Small, image.Header);
+                image.Sections = SectionHeaderTable.Read(image.Small, image.Header);
                 image.CheckRanges();
                 return image;
             }
@@ -54,6 +58,9 @@ namespace TlsGuard.Core.Scanning
                 throw;
             }
         }
+
+        /// <summary>Another window on the file with its decoder, for a third table read beside the two windows; the caller disposes it.</summary>
+        public WindowedReader OpenReader(int windowSize) => new WindowedReader(source, windowSize, Small.Decoder);
 
         public ProgramHeader? FindSegment(ProgramHeaderType type)
         {
@@ -82,13 +89,13 @@ namespace TlsGuard.Core.Scanning
         {
             foreach (ProgramHeader ph in ProgramHeaders)
             {
-                if (ph.Type == ProgramHeaderType.Load || ph.Type == ProgramHeaderType.Dynamic || ph.Type == ProgramHeaderType.Tls)
+                if (ph.Type == ProgramHeaderType.Load || ph.Type == ProgramHeaderType.Dynamic || ph.Type == ProgramHeaderType.Tls || ph.Type == ProgramHeaderType.Interpreter)
                 {
                     Bounds.Range(ph.Offset, ph.FileSize, Length, "segment " + ph.Type);
                 }
             }
 
-            for (int i = 0; i < Sections.Count; i++)
+            for (ulong i = 0; i < Sections.Count; i++)
             {
                 SectionHeader s = Sections[i];
                 if (s.Type != SectionType.Null && s.Type != SectionType.NoBits)

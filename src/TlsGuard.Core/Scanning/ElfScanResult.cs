@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using TlsGuard.Core.Elf;
 
@@ -6,9 +7,20 @@ namespace TlsGuard.Core.Scanning
     /// <summary>
     /// What the scanner learned about one ELF file (or one member of an ar archive). Plain data: every face
     /// (CLI, MSBuild task, reports) prints from this, and the JSON field names mirror the property names.
+    /// Lists are capped (<see cref="ScanLimits"/>); each has a total beside it that counts every entry the file has,
+    /// so a list that reached its cap says so. A total left unset equals its list's length.
     /// </summary>
     public sealed class ElfScanResult
     {
+        private readonly int? neededTotal;
+        private readonly int? runpathTotal;
+        private readonly int? rpathTotal;
+        private readonly int? staticTlsSymbolsTotal;
+        private readonly int? definedTlsSymbolsTotal;
+        private readonly int? versionRequirementsTotal;
+        private readonly int? versionDefinitionsTotal;
+        private readonly int? versionedImportsTotal;
+
         /// <summary>The path as given; for an archive member, the archive path.</summary>
         public string Path { get; init; } = "";
 
@@ -22,9 +34,21 @@ namespace TlsGuard.Core.Scanning
         public ElfType FileType { get; init; }
 
         public string? Soname { get; init; }
+
+        /// <summary>PT_INTERP: the program interpreter (the dynamic loader) an executable asks for; null without one.</summary>
+        public string? Interpreter { get; init; }
+
         public IReadOnlyList<string> Needed { get; init; } = new string[0];
+
+        public int NeededTotal { get => Total(neededTotal, Needed); init => neededTotal = value; }
+
         public IReadOnlyList<string> Runpath { get; init; } = new string[0];
+
+        public int RunpathTotal { get => Total(runpathTotal, Runpath); init => runpathTotal = value; }
+
         public IReadOnlyList<string> Rpath { get; init; } = new string[0];
+
+        public int RpathTotal { get => Total(rpathTotal, Rpath); init => rpathTotal = value; }
 
         /// <summary>DF_STATIC_TLS in DT_FLAGS. A hint only: GNU ld and LLD omit it on AArch64.</summary>
         public bool DfStaticTls { get; init; }
@@ -35,11 +59,12 @@ namespace TlsGuard.Core.Scanning
         /// <summary>
         /// Relocations that force static TLS, keyed by the type name readelf prints, ordinal order:
         /// TP-relative dynamic relocations in shared objects and executables, IE/LE relocations in object files.
+        /// Counts saturate at int.MaxValue.
         /// </summary>
-        public IReadOnlyDictionary<string, int> StaticTlsRelocations { get; init; } = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, int> StaticTlsRelocations { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
         /// <summary>GD/LD/TLSDESC relocations (dynamic TLS), keyed by type name; TLSDESC users draw on glibc's optional pool.</summary>
-        public IReadOnlyDictionary<string, int> DynamicTlsRelocations { get; init; } = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, int> DynamicTlsRelocations { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
         /// <summary>For object files: the strongest model the static-TLS relocations select (initial-exec or local-exec); null otherwise.</summary>
         public TlsAccessModel? ObjectTlsModel { get; init; }
@@ -47,12 +72,31 @@ namespace TlsGuard.Core.Scanning
         /// <summary>The TLS symbols the static-TLS relocations reference, one entry per distinct symbol, in first-seen order.</summary>
         public IReadOnlyList<StaticTlsSymbol> StaticTlsSymbols { get; init; } = new StaticTlsSymbol[0];
 
+        public int StaticTlsSymbolsTotal { get => Total(staticTlsSymbolsTotal, StaticTlsSymbols); init => staticTlsSymbolsTotal = value; }
+
         /// <summary>
         /// Names of the TLS symbols this file defines and exports (non-local STT_TLS symbols with a section in the
         /// dynamic symbol table; for object files, in .symtab), in table order. Lets analysis find which module an
         /// initial-exec relocation against a named symbol lands on.
         /// </summary>
         public IReadOnlyList<string> DefinedTlsSymbols { get; init; } = new string[0];
+
+        public int DefinedTlsSymbolsTotal { get => Total(definedTlsSymbolsTotal, DefinedTlsSymbols); init => definedTlsSymbolsTotal = value; }
+
+        /// <summary>DT_VERNEED: the versions needed from each file, read through the dynamic segment (section headers not needed).</summary>
+        public IReadOnlyList<VersionRequirement> VersionRequirements { get; init; } = new VersionRequirement[0];
+
+        public int VersionRequirementsTotal { get => Total(versionRequirementsTotal, VersionRequirements); init => versionRequirementsTotal = value; }
+
+        /// <summary>DT_VERDEF: the versions this file defines, without the base entry that names the file itself (libc.so.6: GLIBC_2.2.5 … GLIBC_PRIVATE).</summary>
+        public IReadOnlyList<string> VersionDefinitions { get; init; } = new string[0];
+
+        public int VersionDefinitionsTotal { get => Total(versionDefinitionsTotal, VersionDefinitions); init => versionDefinitionsTotal = value; }
+
+        /// <summary>Undefined dynamic symbols bound to a needed version, in dynamic-symbol order.</summary>
+        public IReadOnlyList<VersionedImport> VersionedImports { get; init; } = new VersionedImport[0];
+
+        public int VersionedImportsTotal { get => Total(versionedImportsTotal, VersionedImports); init => versionedImportsTotal = value; }
 
         /// <summary>Null when the file was read; otherwise a one-line reason ("truncated program header table", ...).</summary>
         public string? Error { get; init; }
@@ -67,5 +111,7 @@ namespace TlsGuard.Core.Scanning
 
         /// <summary>"path" or "path(member)" for archive members: the name to show a person.</summary>
         public string DisplayPath => ArchiveMember == null ? Path : Path + "(" + ArchiveMember + ")";
+
+        private static int Total<T>(int? total, IReadOnlyList<T> list) => Math.Max(total ?? 0, list.Count);
     }
 }

@@ -13,9 +13,7 @@ namespace TlsGuard.Core.Scanning
     /// </summary>
     public static class ElfScanner
     {
-        private const int MagicLength = 8;
-
-        public static IReadOnlyList<ElfScanResult> Scan(string path) => Scan(DiskFileSystem.Instance, path);
+                public static IReadOnlyList<ElfScanResult> Scan(string path) => Scan(DiskFileSystem.Instance, path);
 
         /// <summary>Scans a file of <paramref name="fileSystem"/>; results carry <paramref name="path"/> as written.</summary>
         public static IReadOnlyList<ElfScanResult> Scan(IFileSystem fileSystem, string path)
@@ -48,7 +46,7 @@ namespace TlsGuard.Core.Scanning
                         return false;
                     }
 
-                    var magic = new byte[MagicLength];
+                    var magic = new byte[ElfMagic.Length];
                     int got = source.Read(0, magic, 0, magic.Length);
                     return ElfMagic.IsElf(magic, got) || ElfMagic.IsArchive(magic, got);
                 }
@@ -67,24 +65,26 @@ namespace TlsGuard.Core.Scanning
         {
             try
             {
-                var magic = new byte[MagicLength];
+                var magic = new byte[ElfMagic.Length];
                 int got = source.Read(0, magic, 0, magic.Length);
-                if (ElfMagic.IsElf(magic, got))
+                switch (ElfMagic.Identify(magic, got))
                 {
-                    return new[] { ElfImageScan.Scan(source, displayPath, null) };
+                    case ObjectFormat.Elf:
+                        return new[] { ElfImageScan.Scan(source, displayPath, null) };
+                    case ObjectFormat.Archive:
+                        return ArchiveScan.Scan(source, displayPath);
+                    case ObjectFormat.ThinArchive:
+                        return Failure(displayPath, "thin archive: its members are separate files");
+                    case ObjectFormat.MachO:
+                        return Failure(displayPath, "not an ELF file: a Mach-O object (Apple platforms)");
+                    case ObjectFormat.Coff:
+                    case ObjectFormat.CoffImport:
+                        return Failure(displayPath, "not an ELF file: a COFF object (Windows)");
+                    case ObjectFormat.LlvmBitcode:
+                        return Failure(displayPath, "LLVM bitcode (LTO object): its TLS model is only chosen at link time");
+                    default:
+                        return Failure(displayPath, got == 0 ? "empty file" : "not an ELF file or ar archive");
                 }
-
-                if (ElfMagic.IsArchive(magic, got))
-                {
-                    return ArchiveScan.Scan(source, displayPath);
-                }
-
-                if (ElfMagic.IsThinArchive(magic, got))
-                {
-                    return Failure(displayPath, "thin archive: its members are separate files");
-                }
-
-                return Failure(displayPath, got == 0 ? "empty file" : "not an ELF file or ar archive");
             }
             catch (Exception e)
             {

@@ -9,11 +9,10 @@ namespace TlsGuard.Core.Scanning
     /// </summary>
     internal static class RelocationScan
     {
-        public static void Count(ElfImage image, MachineTlsTable tls, RelocationTable table, TlsRelocationTally tally)
+        public static void Count(ElfImage image, MachineTlsTable tls, RelocationTable table, TlsSymbolResolver symbols, TlsRelocationTally tally)
         {
             ElfType fileType = image.Header.Type;
-            var symbols = new TlsSymbolResolver(table.Symbols);
-            var reader = new RelocationReader(image.Bulk, table, image.Is64, image.Layout);
+            var reader = new RelocationReader(image.Bulk, table, image.Layout);
             while (reader.MoveNext())
             {
                 TlsRelocationType? type = tls.Find(reader.Current.Type);
@@ -23,8 +22,7 @@ namespace TlsGuard.Core.Scanning
                     case TlsRelocationClass.StaticTlsDynamic:
                     case TlsRelocationClass.InitialExec:
                     case TlsRelocationClass.LocalExec:
-                        ResolvedSymbol symbol = symbols.Resolve(reader.Current.SymbolIndex, table.Name);
-                        tally.AddStatic(type!, relocationClass.Value, symbol.Name, symbol.DefinedHere);
+                        tally.AddStatic(type!, relocationClass.Value, symbols.Resolve(reader.Current.SymbolIndex, table.Name));
                         break;
                     case TlsRelocationClass.GeneralDynamic:
                     case TlsRelocationClass.LocalDynamic:

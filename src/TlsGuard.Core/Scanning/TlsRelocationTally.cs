@@ -5,45 +5,68 @@ using TlsGuard.Core.Tls;
 namespace TlsGuard.Core.Scanning
 {
     /// <summary>
-    /// Counts TLS relocations by type name and gathers the symbols the static-TLS ones reference: one entry per
-    /// distinct (name, defined-here) pair in first-seen order, where the own block (symbol 0 or a local symbol) has no name.
+    /// Counts TLS relocations by type and gathers the symbols the static-TLS ones reference: one entry per distinct
+    /// (name, defined-here) pair in first-seen order, where the own block (symbol 0 or a local symbol) has no name.
+    /// A relocation costs a counter increment: the symbol's slot is looked up once per resolved symbol, never per
+    /// relocation, so a million relocations naming one long symbol do not hash that name a million times.
     /// </summary>
     internal sealed class TlsRelocationTally
     {
         private readonly List<SymbolUse> symbols = new List<SymbolUse>();
-        private readonly Dictionary<string, SymbolUse> symbolsByKey = new Dictionary<string, SymbolUse>(StringComparer.Ordinal);
+        private readonly Dictionary<string, SymbolUse> definedByName = new Dictionary<string, SymbolUse>(StringComparer.Ordinal);
+        private readonly Dictionary<string, SymbolUse> undefinedByName = new Dictionary<string, SymbolUse>(StringComparer.Ordinal);
+        private readonly Dictionary<TlsRelocationType, int> staticCounts = new Dictionary<TlsRelocationType, int>();
+        private readonly Dictionary<TlsRelocationType, int> dynamicCounts = new Dictionary<TlsRelocationType, int>();
+        private SymbolUse? ownBlock;
         private bool sawInitialExec;
         private bool sawLocalExec;
-
-        public SortedDictionary<string, int> StaticCounts { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
-
-        public SortedDictionary<string, int> DynamicCounts { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
         /// <summary>Local-exec wins over initial-exec: it cannot be linked into a shared object at all.</summary>
         public TlsAccessModel? ObjectModel =>
             sawLocalExec ? TlsAccessModel.LocalExec : sawInitialExec ? TlsAccessModel.InitialExec : (TlsAccessModel?)null;
 
-        public void AddStatic(TlsRelocationType type, TlsRelocationClass relocationClass, string? symbolName, bool definedHere)
+        /// <summary>Distinct symbols referenced by static-TLS relocations.</summary>
+        public int SymbolCount => symbols.Count;
+
+        /// <summary>The slot of one symbol; null name = the file's own block.</summary>
+        public SymbolUse SlotFor(string? name, bool definedHere)
         {
-            Increment(StaticCounts, type.Name);
-            sawInitialExec |= relocationClass == TlsRelocationClass.InitialExec;
-            sawLocalExec |= relocationClass == TlsRelocationClass.LocalExec;
-            string key = (definedHere ? "1" : "0") + (symbolName == null ? "" : ":" + symbolName);
-            if (!symbolsByKey.TryGetValue(key, out SymbolUse? use))
+            if (name == null)
             {
-                use = new SymbolUse(symbolName, definedHere);
-                symbolsByKey.Add(key, use);
-                symbols.Add(use);
+                return ownBlock ??= Add(null, true);
             }
 
-            use.Count++;
+            Dictionary<string, SymbolUse> byName = definedHere ? definedByName : undefinedByName;
+            if (!byName.TryGetValue(name, out SymbolUse? use))
+            {
+                use = Add(name, definedHere);
+                byName.Add(name, use);
+            }
+
+            return use;
         }
 
-        public void AddDynamic(TlsRelocationType type) => Increment(DynamicCounts, type.Name);
-
-        public StaticTlsSymbol[] Symbols()
+        public void AddStatic(TlsRelocationType type, TlsRelocationClass relocationClass, SymbolUse symbol)
         {
-            var result = new StaticTlsSymbol[symbols.Count];
+            Increment(staticCounts, type);
+            sawInitialExec |= relocationClass == TlsRelocationClass.InitialExec;
+            sawLocalExec |= relocationClass == TlsRelocationClass.LocalExec;
+            if (symbol.Count < int.MaxValue)
+            {
+                symbol.Count++;
+            }
+        }
+
+        public void AddDynamic(TlsRelocationType type) => Increment(dynamicCounts, type);
+
+        public SortedDictionary<string, int> StaticCounts() => ByName(staticCounts);
+
+        public SortedDictionary<string, int> DynamicCounts() => ByName(dynamicCounts);
+
+        /// <summary>The first <paramref name="limit"/> symbols in first-seen order.</summary>
+        public StaticTlsSymbol[] Symbols(int limit)
+        {
+            var result = new StaticTlsSymbol[Math.Min(limit, symbols.Count)];
             for (int i = 0; i < result.Length; i++)
             {
                 result[i] = new StaticTlsSymbol(symbols[i].Name, symbols[i].DefinedHere, symbols[i].Count);
@@ -52,13 +75,31 @@ namespace TlsGuard.Core.Scanning
             return result;
         }
 
-        private static void Increment(SortedDictionary<string, int> counts, string name)
+        private SymbolUse Add(string? name, bool definedHere)
         {
-            counts.TryGetValue(name, out int count);
-            counts[name] = count + 1;
+            var use = new SymbolUse(name, definedHere);
+            symbols.Add(use);
+            return use;
         }
 
-        private sealed class SymbolUse
+        private static void Increment(Dictionary<TlsRelocationType, int> counts, TlsRelocationType type)
+        {
+            counts.TryGetValue(type, out int count);
+            counts[type] = count == int.MaxValue ? count : count + 1;
+        }
+
+        private static SortedDictionary<string, int> ByName(Dictionary<TlsRelocationType, int> counts)
+        {
+            var byName = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (KeyValuePair<TlsRelocationType, int> pair in counts)
+            {
+                byName[pair.Key.Name] = pair.Value;
+            }
+
+            return byName;
+        }
+
+        internal sealed class SymbolUse
         {
             public SymbolUse(string? name, bool definedHere)
             {

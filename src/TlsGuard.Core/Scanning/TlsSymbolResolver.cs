@@ -3,22 +3,31 @@ using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Scanning
 {
-    /// <summary>Resolves relocation symbol indexes, reading each symbol and its name once per table.</summary>
+    /// <summary>
+    /// Resolves relocation symbol indexes of one symbol table to tally slots, reading each symbol and its name once
+    /// however many relocations (or relocation tables) name it.
+    /// </summary>
     internal sealed class TlsSymbolResolver
     {
         private readonly SymbolTable? symbols;
-        private readonly Dictionary<uint, ResolvedSymbol> cache = new Dictionary<uint, ResolvedSymbol>();
+        private readonly TlsRelocationTally tally;
+        private readonly Dictionary<uint, TlsRelocationTally.SymbolUse> cache = new Dictionary<uint, TlsRelocationTally.SymbolUse>();
 
-        public TlsSymbolResolver(SymbolTable? symbols) => this.symbols = symbols;
+        public TlsSymbolResolver(SymbolTable? symbols, TlsRelocationTally tally)
+        {
+            this.symbols = symbols;
+            this.tally = tally;
+        }
 
-        public ResolvedSymbol Resolve(uint index, string tableName)
+        /// <summary>Symbol 0 and local symbols are the file's own block; anything else is named, defined here or not.</summary>
+        public TlsRelocationTally.SymbolUse Resolve(uint index, string tableName)
         {
             if (index == 0)
             {
-                return ResolvedSymbol.OwnBlock;
+                return tally.SlotFor(null, true);
             }
 
-            if (cache.TryGetValue(index, out ResolvedSymbol? known))
+            if (cache.TryGetValue(index, out TlsRelocationTally.SymbolUse? known))
             {
                 return known;
             }
@@ -29,11 +38,11 @@ namespace TlsGuard.Core.Scanning
             }
 
             Symbol symbol = symbols.Get(index);
-            ResolvedSymbol resolved = symbol.Binding == SymbolBinding.Local
-                ? ResolvedSymbol.OwnBlock
-                : new ResolvedSymbol(symbols.NameOf(symbol), symbol.IsDefined);
-            cache.Add(index, resolved);
-            return resolved;
+            TlsRelocationTally.SymbolUse slot = symbol.Binding == SymbolBinding.Local
+                ? tally.SlotFor(null, true)
+                : tally.SlotFor(symbols.NameOf(symbol), symbol.IsDefined);
+            cache.Add(index, slot);
+            return slot;
         }
     }
 }

@@ -41,6 +41,34 @@ namespace TlsGuard.Core.Tests.Scanning
             Assert.Equal(Readelf.TlsSegmentSize(path), result.TlsBlock?.Size);
         }
 
+        [Theory]
+        [MemberData(nameof(Libraries))]
+        public void Version_needs_definitions_and_imports_match_readelf(string name)
+        {
+            string path = Installed(name);
+            (List<string> requirements, List<string> definitions, List<string> imports) = Readelf.Versions(path);
+
+            ElfScanResult result = Assert.Single(ElfScanner.Scan(path));
+
+            Assert.Null(result.Error);
+            Assert.Equal(requirements, result.VersionRequirements.Select(r => r.File + ": " + string.Join(", ", r.Versions)));
+            Assert.Equal(definitions, result.VersionDefinitions);
+            Assert.Equal(imports, result.VersionedImports.Select(i => i.Symbol + "@" + i.Version + " from " + i.File + (i.Weak ? " (weak)" : "")));
+            Assert.Equal(imports.Count, result.VersionedImportsTotal);
+        }
+
+        [Fact]
+        public void Libc_defines_the_glibc_versions_from_2_2_5_to_its_own()
+        {
+            ElfScanResult result = Assert.Single(ElfScanner.Scan(Installed("libc.so.6")));
+
+            Assert.Equal("GLIBC_2.2.5", result.VersionDefinitions[0]);
+            Assert.Contains("GLIBC_2.36", result.VersionDefinitions);
+            Assert.Contains("GLIBC_PRIVATE", result.VersionDefinitions);
+            Assert.DoesNotContain("libc.so.6", result.VersionDefinitions);
+            Assert.Equal("/lib64/ld-linux-x86-64.so.2", result.Interpreter);
+        }
+
         [Fact]
         public void Jemalloc_reaches_its_own_2632_byte_block_with_one_tpoff64()
         {

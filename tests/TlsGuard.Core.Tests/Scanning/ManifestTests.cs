@@ -39,6 +39,18 @@ namespace TlsGuard.Core.Tests.Scanning
             Assert.Equal(expected.DfStaticTls, actual.DfStaticTls);
             Assert.Equal(expected.TlsBlock?.Size, actual.TlsBlock?.Size);
             Assert.Equal(expected.TlsBlock?.Align, actual.TlsBlock?.Align);
+            Assert.Equal(expected.TlsBlock?.VirtualAddress, actual.TlsBlock?.VirtualAddress);
+            Assert.Equal(
+                expected.TlsBlock == null ? null : expected.TlsBlock.Align > 1 ? (long)(expected.TlsBlock.VirtualAddress % (ulong)expected.TlsBlock.Align) : 0L,
+                actual.TlsBlock?.FirstByteOffset);
+            Assert.Equal(expected.Interpreter, actual.Interpreter);
+            Assert.Equal(
+                expected.VersionRequirements.Select(r => r.File + ": " + string.Join(", ", r.Versions)),
+                actual.VersionRequirements.Select(r => r.File + ": " + string.Join(", ", r.Versions)));
+            Assert.Equal(expected.VersionDefinitions, actual.VersionDefinitions);
+            Assert.Equal(
+                expected.VersionedImports.Select(i => (i.Symbol, i.Version, i.File, i.Weak)),
+                actual.VersionedImports.Select(i => (i.Symbol, i.Version, i.File, i.Weak)));
             Assert.Equal(Sorted(expected.StaticTlsRelocations), Sorted(actual.StaticTlsRelocations));
             Assert.Equal(Sorted(expected.DynamicTlsRelocations), Sorted(actual.DynamicTlsRelocations));
             Assert.Equal(
@@ -46,6 +58,9 @@ namespace TlsGuard.Core.Tests.Scanning
                 actual.StaticTlsSymbols.Select(s => (s.Name, s.DefinedHere)));
             Assert.Equal(actual.StaticTlsRelocations.Values.Sum(), actual.StaticTlsSymbols.Sum(s => s.RelocationCount));
             Assert.Equal(actual.StaticTlsRelocations.Count > 0, actual.HasStaticTls);
+            Assert.Equal(
+                new[] { actual.Needed.Count, actual.Runpath.Count, actual.Rpath.Count, actual.StaticTlsSymbols.Count, actual.DefinedTlsSymbols.Count, actual.VersionRequirements.Count, actual.VersionDefinitions.Count, actual.VersionedImports.Count },
+                new[] { actual.NeededTotal, actual.RunpathTotal, actual.RpathTotal, actual.StaticTlsSymbolsTotal, actual.DefinedTlsSymbolsTotal, actual.VersionRequirementsTotal, actual.VersionDefinitionsTotal, actual.VersionedImportsTotal });
         }
 
         [Fact]
@@ -63,6 +78,9 @@ namespace TlsGuard.Core.Tests.Scanning
             Assert.Contains(entries, e => e.Type == "rel" && e.Member != null);
             Assert.Contains(entries, e => e.Type == "exec");
             Assert.Contains(entries, e => !e.SectionHeaders);
+            Assert.Contains(entries, e => !e.SectionHeaders && e.VersionedImports.Count > 0);
+            Assert.Contains(entries, e => e.VersionDefinitions.Count > 0);
+            Assert.Contains(entries, e => e.Interpreter != null);
             Assert.Contains(entries, e => e.StaticTlsRelocations.Count > 0 && e.Type == "dyn");
         }
 

@@ -43,6 +43,10 @@ namespace TlsGuard.Core.Tests.Support
         [JsonPropertyName("dynamicTlsRelocations")] public Dictionary<string, int> DynamicTlsRelocations { get; init; } = new();
         [JsonPropertyName("staticTlsSymbols")] public List<ManifestSymbol> StaticTlsSymbols { get; init; } = new();
         [JsonPropertyName("sectionHeaders")] public bool SectionHeaders { get; init; }
+        [JsonPropertyName("interpreter")] public string? Interpreter { get; init; }
+        [JsonPropertyName("versionRequirements")] public List<ManifestVersionRequirement> VersionRequirements { get; init; } = new();
+        [JsonPropertyName("versionDefinitions")] public List<string> VersionDefinitions { get; init; } = new();
+        [JsonPropertyName("versionedImports")] public List<ManifestVersionedImport> VersionedImports { get; init; } = new();
 
         /// <summary>"folder/file" or "folder/file(member)": the theory's case name.</summary>
         public string Key => Member == null ? Path : Path + "(" + Member + ")";
@@ -54,6 +58,21 @@ namespace TlsGuard.Core.Tests.Support
     {
         [JsonPropertyName("size")] public long Size { get; init; }
         [JsonPropertyName("align")] public long Align { get; init; }
+        [JsonPropertyName("virtualAddress")] public ulong VirtualAddress { get; init; }
+    }
+
+    internal sealed class ManifestVersionRequirement
+    {
+        [JsonPropertyName("file")] public string File { get; init; } = "";
+        [JsonPropertyName("versions")] public List<string> Versions { get; init; } = new();
+    }
+
+    internal sealed class ManifestVersionedImport
+    {
+        [JsonPropertyName("symbol")] public string Symbol { get; init; } = "";
+        [JsonPropertyName("version")] public string Version { get; init; } = "";
+        [JsonPropertyName("file")] public string File { get; init; } = "";
+        [JsonPropertyName("weak")] public bool Weak { get; init; }
     }
 
     internal sealed class ManifestSymbol

@@ -1,12 +1,12 @@
 using System;
 using System.IO;
-using System.Text;
 
 namespace TlsGuard.Core.Elf.IO
 {
     /// <summary>
     /// Reads a source through one pooled window: sequential walks (relocation tables, hash chains) refill it a window at
     /// a time, so a table of millions of entries costs a few hundred positioned reads and no per-entry allocation.
+    /// Every typed read is one bounds check (<see cref="Prepare"/>) and one decode by the file's <see cref="Decoder"/>.
     /// </summary>
     internal sealed class WindowedReader : IDisposable
     {
@@ -15,16 +15,17 @@ namespace TlsGuard.Core.Elf.IO
         private long windowStart;
         private int windowLength;
 
-        public WindowedReader(IByteSource source, int windowSize, bool bigEndian)
+        public WindowedReader(IByteSource source, int windowSize, ElfDecoder decoder)
         {
             this.source = source;
             window = BufferPool.Rent(windowSize);
-            BigEndian = bigEndian;
+            Decoder = decoder;
+            Length = source.Length;
         }
 
-        public bool BigEndian { get; set; }
+        public ElfDecoder Decoder { get; }
 
-        public long Length => source.Length;
+        public long Length { get; }
 
         /// <summary>The buffer <see cref="Prepare"/> indexes into; valid until the next read.</summary>
         public byte[] Window => window;
@@ -57,24 +58,41 @@ namespace TlsGuard.Core.Elf.IO
 
         public byte U8(long offset) => window[Prepare(offset, 1)];
 
-        public ushort U16(long offset) => ByteOrder.U16(window, Prepare(offset, 2), BigEndian);
+        public ushort U16(long offset) => Decoder.U16(window, Prepare(offset, 2));
 
-        public uint U32(long offset) => ByteOrder.U32(window, Prepare(offset, 4), BigEndian);
+        public uint U32(long offset) => Decoder.U32(window, Prepare(offset, 4));
 
-        public ulong U64(long offset) => ByteOrder.U64(window, Prepare(offset, 8), BigEndian);
+        public ulong U64(long offset) => Decoder.U64(window, Prepare(offset, 8));
 
-        public ulong Word(long offset, bool is64) => is64 ? U64(offset) : U32(offset);
+        /// <summary>An address-sized field: 8 bytes in ELF64, 4 in ELF32.</summary>
+        public ulong Word(long offset) => Decoder.Word(window, Prepare(offset, Decoder.WordSize));
 
-        /// <summary>Reads a NUL-terminated string that must end before <paramref name="limit"/>.</summary>
-        public string CString(long offset, long limit)
+        public ProgramHeader ProgramHeaderAt(long offset) => Decoder.ProgramHeader(window, Prepare(offset, Decoder.ProgramHeaderSize));
+
+        public SectionHeader SectionHeaderAt(long offset) => Decoder.SectionHeader(window, Prepare(offset, Decoder.SectionHeaderSize));
+
+        public Symbol SymbolAt(long offset) => Decoder.Symbol(window, Prepare(offset, Decoder.SymbolSize));
+
+        public DynamicEntry DynamicEntryAt(long offset) => Decoder.DynamicEntry(window, Prepare(offset, Decoder.DynamicEntrySize));
+
+        public Relocation RelocationAt(long offset, bool hasAddend, RelocationInfoLayout layout) =>
+            Decoder.Relocation(window, Prepare(offset, Decoder.RelocationSize(hasAddend)), hasAddend, layout);
+
+        public VersionNeed VersionNeedAt(long offset) => Decoder.VersionNeed(window, Prepare(offset, ElfDecoder.VersionNeedSize));
+
+        public VersionNeedAux VersionNeedAuxAt(long offset) => Decoder.VersionNeedAux(window, Prepare(offset, ElfDecoder.VersionNeedAuxSize));
+
+        public VersionDefinition VersionDefinitionAt(long offset) => Decoder.VersionDefinition(window, Prepare(offset, ElfDecoder.VersionDefinitionSize));
+
+        public VersionDefinitionAux VersionDefinitionAuxAt(long offset) => Decoder.VersionDefinitionAux(window, Prepare(offset, ElfDecoder.VersionDefinitionAuxSize));
+
+        /// <summary>
+        /// The position of the first NUL in [offset, limit), or -1 when there is none; also reports how many bytes were
+        /// examined, so callers can charge them to a budget.
+        /// </summary>
+        public long FindTerminator(long offset, long limit)
         {
             limit = Math.Min(limit, Length);
-            if (offset < 0 || offset >= limit)
-            {
-                throw new ElfFormatException("string offset " + offset + " lies outside its string table");
-            }
-
-            MemoryStream? spill = null;
             long position = offset;
             while (position < limit)
             {
@@ -83,21 +101,26 @@ namespace TlsGuard.Core.Elf.IO
                 int end = Array.IndexOf(window, (byte)0, index, chunk);
                 if (end >= 0)
                 {
-                    if (spill == null)
-                    {
-                        return Encoding.UTF8.GetString(window, index, end - index);
-                    }
-
-                    spill.Write(window, index, end - index);
-                    return Encoding.UTF8.GetString(spill.GetBuffer(), 0, (int)spill.Length);
+                    return position + (end - index);
                 }
 
-                spill ??= new MemoryStream();
-                spill.Write(window, index, chunk);
                 position += chunk;
             }
 
-            throw new ElfFormatException("unterminated string at offset " + offset);
+            return -1;
+        }
+
+        /// <summary>Copies [offset, offset+count) into <paramref name="target"/>, a window at a time.</summary>
+        public void CopyTo(long offset, int count, byte[] target)
+        {
+            int copied = 0;
+            while (copied < count)
+            {
+                int chunk = Math.Min(window.Length, count - copied);
+                int index = Prepare(offset + copied, chunk);
+                Buffer.BlockCopy(window, index, target, copied, chunk);
+                copied += chunk;
+            }
         }
 
         public void Dispose()

@@ -1,0 +1,110 @@
+using TlsGuard.Core.Elf.IO;
+
+namespace TlsGuard.Core.Elf
+{
+    /// <summary>The ELFCLASS64 layouts (Elf64_Ehdr, _Phdr, _Shdr, _Sym, _Dyn, _Rel, _Rela) in one byte order.</summary>
+    internal sealed class Elf64Decoder<TOrder> : ElfDecoder
+        where TOrder : struct, IByteOrder
+    {
+        private static readonly TOrder Order = default;
+
+        public override ElfClass Class => ElfClass.Elf64;
+        public override ElfData Data => Order.Data;
+        public override int WordSize => 8;
+        public override int HeaderSize => 64;
+        public override int ProgramHeaderSize => 56;
+        public override int SectionHeaderSize => 64;
+        public override int SymbolSize => 24;
+        public override int DynamicEntrySize => 16;
+
+        public override int RelocationSize(bool hasAddend) => hasAddend ? 24 : 16;
+
+        public override ushort U16(byte[] b, int i) => Order.U16(b, i);
+
+        public override uint U32(byte[] b, int i) => Order.U32(b, i);
+
+        public override ulong U64(byte[] b, int i) => Order.U64(b, i);
+
+        public override ulong Word(byte[] b, int i) => Order.U64(b, i);
+
+        public override ElfHeader Header(byte[] b, int i) => new ElfHeader
+        {
+            Class = ElfClass.Elf64,
+            Data = Order.Data,
+            OsAbi = b[i + 7],
+            Type = (ElfType)Order.U16(b, i + 16),
+            Machine = Order.U16(b, i + 18),
+            Version = Order.U32(b, i + 20),
+            Entry = Order.U64(b, i + 24),
+            ProgramHeaderOffset = Order.U64(b, i + 32),
+            SectionHeaderOffset = Order.U64(b, i + 40),
+            Flags = Order.U32(b, i + 48),
+            HeaderSize = Order.U16(b, i + 52),
+            ProgramHeaderEntrySize = Order.U16(b, i + 54),
+            ProgramHeaderCount = Order.U16(b, i + 56),
+            SectionHeaderEntrySize = Order.U16(b, i + 58),
+            SectionHeaderCount = Order.U16(b, i + 60),
+            SectionNameTableIndex = Order.U16(b, i + 62),
+        };
+
+        public override ProgramHeader ProgramHeader(byte[] b, int i) => new ProgramHeader
+        {
+            Type = (ProgramHeaderType)Order.U32(b, i),
+            Flags = Order.U32(b, i + 4),
+            Offset = Order.U64(b, i + 8),
+            VirtualAddress = Order.U64(b, i + 16),
+            PhysicalAddress = Order.U64(b, i + 24),
+            FileSize = Order.U64(b, i + 32),
+            MemorySize = Order.U64(b, i + 40),
+            Align = Order.U64(b, i + 48),
+        };
+
+        public override SectionHeader SectionHeader(byte[] b, int i) => new SectionHeader
+        {
+            NameOffset = Order.U32(b, i),
+            Type = (SectionType)Order.U32(b, i + 4),
+            Flags = Order.U64(b, i + 8),
+            Address = Order.U64(b, i + 16),
+            Offset = Order.U64(b, i + 24),
+            Size = Order.U64(b, i + 32),
+            Link = Order.U32(b, i + 40),
+            Info = Order.U32(b, i + 44),
+            AddressAlign = Order.U64(b, i + 48),
+            EntrySize = Order.U64(b, i + 56),
+        };
+
+        public override Symbol Symbol(byte[] b, int i) =>
+            new Symbol(Order.U32(b, i), b[i + 4], b[i + 5], Order.U16(b, i + 6), Order.U64(b, i + 8), Order.U64(b, i + 16));
+
+        public override DynamicEntry DynamicEntry(byte[] b, int i) =>
+            new DynamicEntry((DynamicTag)(long)Order.U64(b, i), Order.U64(b, i + 8));
+
+        public override Relocation Relocation(byte[] b, int i, bool hasAddend, RelocationInfoLayout layout)
+        {
+            ulong offset = Order.U64(b, i);
+            long addend = hasAddend ? (long)Order.U64(b, i + 16) : 0;
+            uint symbol;
+            uint type;
+            switch (layout)
+            {
+                case RelocationInfoLayout.Mips64:
+                    // r_sym (a 32-bit word in file order), then the bytes r_ssym, r_type3, r_type2, r_type.
+                    symbol = Order.U32(b, i + 8);
+                    type = b[i + 15];
+                    break;
+                case RelocationInfoLayout.SparcV9:
+                    ulong sparcInfo = Order.U64(b, i + 8);
+                    symbol = (uint)(sparcInfo >> 32);
+                    type = (uint)sparcInfo & 0xff;
+                    break;
+                default:
+                    ulong info = Order.U64(b, i + 8);
+                    symbol = (uint)(info >> 32);
+                    type = (uint)info;
+                    break;
+            }
+
+            return new Relocation(offset, type, symbol, addend);
+        }
+    }
+}

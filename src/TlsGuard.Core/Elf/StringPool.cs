@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using TlsGuard.Core.Elf.IO;
+
+namespace TlsGuard.Core.Elf
+{
+    /// <summary>
+    /// Every name one scan reads from string tables. A name is decoded once per offset (sixteen thousand DT_NEEDED
+    /// entries naming one string cost one decode) and equal names are one string object. The bytes examined for names
+    /// are charged to a budget linear in the file's length, so no arrangement of overlapping names (each entry pointing
+    /// one byte further into one long string) makes the work or the memory grow faster than the file.
+    /// </summary>
+    internal sealed class StringPool
+    {
+        /// <summary>Longest file name, path or version name accepted (PATH_MAX): the loader cannot use a longer one.</summary>
+        public const int MaxPathBytes = Scanning.ScanLimits.PathBytes;
+
+        /// <summary>Longest symbol name accepted; the longest in Debian 12's libraries is about 1 KB (gRPC, LLVM).</summary>
+        public const int MaxSymbolBytes = Scanning.ScanLimits.SymbolBytes;
+
+        /// <summary>Name bytes a scan may examine beyond half the file's length.</summary>
+        public const long BaseBudget = 1024 * 1024;
+
+        private readonly Dictionary<long, Entry> byOffset = new Dictionary<long, Entry>();
+        private readonly Dictionary<string, string> byContent = new Dictionary<string, string>(StringComparer.Ordinal);
+        private long budget;
+        private byte[]? spill;
+
+        public StringPool(long fileLength)
+        {
+            budget = BaseBudget + fileLength / 2;
+        }
+
+        /// <summary>
+        /// The NUL-terminated string at <paramref name="offset"/>, which must end before <paramref name="limit"/> (the end
+        /// of its table) and be at most <paramref name="maxBytes"/> long.
+        /// </summary>
+        public string Read(WindowedReader reader, long offset, long limit, int maxBytes, string what)
+        {
+            if (byOffset.TryGetValue(offset, out Entry known))
+            {
+                if (offset + known.ByteLength >= limit)
+                {
+                    throw new ElfFormatException("unterminated " + what + " at offset " + offset);
+                }
+
+                if (known.ByteLength > maxBytes)
+                {
+                    throw TooLong(what, offset, maxBytes);
+                }
+
+                return known.Text;
+            }
+
+            long searchEnd = Math.Min(limit, offset + (long)maxBytes + 1);
+            long end = reader.FindTerminator(offset, searchEnd);
+            Charge((end < 0 ? searchEnd : end + 1) - offset);
+            if (end < 0)
+            {
+                if (searchEnd < limit)
+                {
+                    throw TooLong(what, offset, maxBytes);
+                }
+
+                throw new ElfFormatException("unterminated " + what + " at offset " + offset);
+            }
+
+            int length = (int)(end - offset);
+            string text = Decode(reader, offset, length);
+            if (byContent.TryGetValue(text, out string? same))
+            {
+                text = same;
+            }
+            else
+            {
+                byContent.Add(text, text);
+            }
+
+            byOffset.Add(offset, new Entry(text, length));
+            return text;
+        }
+
+        private static ElfFormatException TooLong(string what, long offset, int maxBytes) =>
+            new ElfFormatException(what + " at offset " + offset + " is longer than " + maxBytes + " bytes");
+
+        private void Charge(long bytes)
+        {
+            budget -= bytes;
+            if (budget < 0)
+            {
+                throw new ElfFormatException("the names in this file exceed the scan budget (" + BaseBudget + " bytes plus half the file length): overlapping or repeated long strings");
+            }
+        }
+
+        private string Decode(WindowedReader reader, long offset, int length)
+        {
+            if (length <= reader.Window.Length)
+            {
+                int index = reader.Prepare(offset, length);
+                return Encoding.UTF8.GetString(reader.Window, index, length);
+            }
+
+            if (spill == null || spill.Length < length)
+            {
+                spill = new byte[Math.Max(length, MaxPathBytes)];
+            }
+
+            reader.CopyTo(offset, length, spill);
+            return Encoding.UTF8.GetString(spill, 0, length);
+        }
+
+        private readonly struct Entry
+        {
+            public Entry(string text, int byteLength)
+            {
+                Text = text;
+                ByteLength = byteLength;
+            }
+
+            public string Text { get; }
+            public int ByteLength { get; }
+        }
+    }
+}
