@@ -24,7 +24,7 @@ namespace TlsGuard.Cli
             var output = new Option<string?>("--output", "-o") { HelpName = "file", Description = "Write the report to this file instead of standard output." };
             var failOn = new Option<string>("--fail-on")
             {
-                Description = "Findings that make the exit code 1: fails (TLS001, TLS006), at-risk (also TLS002, TLS003), any (every warning), never.",
+                Description = "Findings that make the exit code 1: fails (TLS001, TLS006, TLS009), at-risk (also TLS002, TLS003, TLS011), any (every warning), never.",
                 DefaultValueFactory = _ => "fails",
             };
             SettingValidation.Require(failOn, string.Join(", ", FailOnPolicy.Names), value => FailOnPolicy.TryParse(value, out _));

@@ -13,8 +13,8 @@ namespace TlsGuard.Cli.Tests
         private static bool Fails(FailOnPolicy policy, (string Id, DiagnosticSeverity Level) finding) => policy.ShouldFail(finding.Id, finding.Level);
 
         [Theory]
-        [InlineData("fails", "TLS001,TLS006,TLS010")]
-        [InlineData("at-risk", "TLS001,TLS002,TLS003,TLS006,TLS010")]
+        [InlineData("fails", "TLS001,TLS006,TLS009,TLS010")]
+        [InlineData("at-risk", "TLS001,TLS002,TLS003,TLS006,TLS009,TLS010,TLS011")]
         [InlineData("never", "")]
         public void EachLevelCountsItsDiagnostics(string level, string expected)
         {

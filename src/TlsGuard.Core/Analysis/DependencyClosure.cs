@@ -79,7 +79,7 @@ namespace TlsGuard.Core.Analysis
                     }
 
                     var searched = new List<string>();
-                    var resolved = resolver.Resolve(node, needed, root.Input.RuntimeIdentifier, searched);
+                    var resolved = resolver.Resolve(node, needed, root.Target, searched);
                     if (resolved == null)
                     {
                         missing.Add(new UnresolvedDependency(node, needed, searched));
@@ -97,7 +97,7 @@ namespace TlsGuard.Core.Analysis
 
                     var soname = resolved.Scan.Soname;
                     var name = string.IsNullOrEmpty(soname) ? needed : soname!;
-                    var child = new ModuleNode(name, resolved.Path, resolved.Scan, startup.Contains(soname), node);
+                    var child = new ModuleNode(name, resolved.Path, resolved.Scan, startup.Contains(soname), node, resolved.Origin);
                     byPath[fullPath] = child;
                     byName[needed] = child;
                     byName[name] = child;

@@ -7,17 +7,27 @@ using TlsGuard.Core.Scanning;
 namespace TlsGuard.Core.Analysis
 {
     /// <summary>
-    /// Finds the file ld.so would map for a DT_NEEDED name: the requester's DT_RPATH chain (when it has no DT_RUNPATH),
-    /// its DT_RUNPATH, its own folder, the other inputs (by soname or file name), the search paths, then the sysroot.
-    /// A candidate counts only when it is a shared object of the requester's machine, class and byte order.
+    /// Finds the file the target's loader would map for a DT_NEEDED name, in that loader's own order, and says which step
+    /// answered. A candidate counts only when it is a shared object of the requester's machine, class and byte order, built
+    /// for the target's C library family (or for none); another RID's asset, or a glibc build for a musl target, never does.
+    /// <list type="bullet">
+    /// <item>glibc (elf/dl-load.c _dl_map_object): DT_RPATH of the requester and of each object that loaded it, when the
+    /// requester has no DT_RUNPATH; LD_LIBRARY_PATH (here: the configured search folders); the requester's DT_RUNPATH only;
+    /// ld.so.cache (the ld.so.conf folders); the default folders.</item>
+    /// <item>musl (ldso/dynlink.c load_library): LD_LIBRARY_PATH; DT_RUNPATH, else DT_RPATH, of the requester and of each
+    /// object that loaded it; /etc/ld-musl-ARCH.path, else /lib:/usr/local/lib:/usr/lib.</item>
+    /// </list>
+    /// Before the system folders, another library of the same app answers by file name: .NET loads the app's libraries from
+    /// its probing folders (the app folder, runtimes/RID/native) by that name, so such a library is the one the process has.
     /// </summary>
     internal sealed class DependencyResolver
     {
-        public const string InputsLabel = "the other input libraries";
+        public const string InputsLabel = "the app's other libraries";
 
         private readonly AnalysisOptions _options;
         private readonly ScanMemo _scans;
         private readonly IReadOnlyList<ScannedLibrary> _inputs;
+        private readonly Dictionary<(LibcKind, Elf.ElfPlatform), SystemFolderSearch?> _systems = new Dictionary<(LibcKind, Elf.ElfPlatform), SystemFolderSearch?>();
 
         public DependencyResolver(AnalysisOptions options, ScanMemo scans, IReadOnlyList<ScannedLibrary> inputs)
         {
@@ -27,19 +37,20 @@ namespace TlsGuard.Core.Analysis
         }
 
         /// <summary>Returns the resolved module, or null with the places searched.</summary>
-        public ResolvedModule? Resolve(ModuleNode requester, string needed, string? preferredRid, List<string> searched)
+        public ResolvedModule? Resolve(ModuleNode requester, string needed, LoadTarget target, List<string> searched)
         {
             var scan = requester.Scan!;
             if (needed.IndexOf('/') >= 0)
             {
                 searched.Add(needed);
-                return Path.IsPathRooted(needed) ? TryFile(needed, scan) : null;
+                return Path.IsPathRooted(needed) ? TryFile(needed, scan, target, ModuleOrigin.Path) : null;
             }
 
-            foreach (var folder in LoaderFolders(requester))
+            var family = target.Libc.Kind;
+            foreach (var (folder, origin) in ObjectFolders(requester, family))
             {
                 searched.Add(folder);
-                var found = TryFile(Path.Combine(folder, needed), scan);
+                var found = TryFile(Path.Combine(folder, needed), scan, target, origin);
                 if (found != null)
                 {
                     return found;
@@ -47,16 +58,22 @@ namespace TlsGuard.Core.Analysis
             }
 
             searched.Add(InputsLabel);
-            var fromInputs = FromInputs(needed, scan, preferredRid, requester.Path);
-            if (fromInputs != null)
+            var fromApp = FromApp(needed, scan, target, requester.Path);
+            if (fromApp != null)
             {
-                return fromInputs;
+                return fromApp;
             }
 
-            foreach (var folder in ConfiguredFolders(scan))
+            var system = SystemFor(family, scan.Platform);
+            if (system == null)
+            {
+                return null;
+            }
+
+            foreach (var folder in system.Folders)
             {
                 searched.Add(folder);
-                var found = TryFile(Path.Combine(folder, needed), scan);
+                var found = TryFile(Path.Combine(folder, needed), scan, target, system.Origin);
                 if (found != null)
                 {
                     return found;
@@ -66,68 +83,102 @@ namespace TlsGuard.Core.Analysis
             return null;
         }
 
-        private IEnumerable<string> LoaderFolders(ModuleNode requester)
+        /// <summary>Whether the system folders take part in searches for a family and machine, and if not why.</summary>
+        public SystemSearchState SystemSearch(LibcKind family, Elf.ElfPlatform platform)
+        {
+            if (SystemFor(family, platform) != null)
+            {
+                return SystemSearchState.Searched;
+            }
+
+            return _options.SystemLibraries == SystemLibraries.Off ? SystemSearchState.TurnedOff : SystemSearchState.NoStandIn;
+        }
+
+        /// <summary>The requester's own search folders in the family's order, each once.</summary>
+        private IEnumerable<(string Folder, ModuleOrigin Origin)> ObjectFolders(ModuleNode requester, LibcKind family)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var requesterScan = requester.Scan!;
-            if (requesterScan.Runpath.Count == 0)
+            var steps = new List<(string, ModuleOrigin)>();
+            void Add(IEnumerable<string> folders, ModuleOrigin origin)
+            {
+                foreach (var folder in folders)
+                {
+                    if (seen.Add(folder))
+                    {
+                        steps.Add((folder, origin));
+                    }
+                }
+            }
+
+            var scan = requester.Scan!;
+            if (family == LibcKind.Musl)
+            {
+                Add(_options.SearchPaths, ModuleOrigin.SearchPath);
+                for (var node = requester; node != null; node = node.Parent)
+                {
+                    if (node.Scan != null && node.Path != null)
+                    {
+                        var own = node.Scan.Runpath.Count > 0 ? node.Scan.Runpath : node.Scan.Rpath;
+                        Add(Expand(own, node.Path), node.Scan.Runpath.Count > 0 ? ModuleOrigin.Runpath : ModuleOrigin.Rpath);
+                    }
+                }
+
+                return steps;
+            }
+
+            if (scan.Runpath.Count == 0)
             {
                 // ld.so walks DT_RPATH of the requester and then of each object that loaded it; an object with
                 // DT_RUNPATH contributes no DT_RPATH.
                 for (var node = requester; node != null; node = node.Parent)
                 {
-                    if (node.Scan == null || node.Path == null || node.Scan.Runpath.Count > 0)
+                    if (node.Scan != null && node.Path != null && node.Scan.Runpath.Count == 0)
                     {
-                        continue;
-                    }
-
-                    foreach (var folder in Expand(node.Scan.Rpath, node.Path))
-                    {
-                        if (seen.Add(folder))
-                        {
-                            yield return folder;
-                        }
+                        Add(Expand(node.Scan.Rpath, node.Path), ModuleOrigin.Rpath);
                     }
                 }
             }
 
-            if (requester.Path == null)
+            Add(_options.SearchPaths, ModuleOrigin.SearchPath);
+            if (requester.Path != null)
             {
-                yield break;
+                Add(Expand(scan.Runpath, requester.Path), ModuleOrigin.Runpath);
             }
 
-            foreach (var folder in Expand(requesterScan.Runpath, requester.Path))
-            {
-                if (seen.Add(folder))
-                {
-                    yield return folder;
-                }
-            }
-
-            var own = PathText.Folder(requester.Path);
-            if (!string.IsNullOrEmpty(own) && seen.Add(own!))
-            {
-                yield return own!;
-            }
+            return steps;
         }
 
-        private IEnumerable<string> ConfiguredFolders(ElfScanResult requester)
+        /// <summary>
+        /// The system search for a family and machine: the sysroot when one is given (it is the system), else this machine's
+        /// folders when it can stand in (or when asked to always), else none.
+        /// </summary>
+        private SystemFolderSearch? SystemFor(LibcKind family, Elf.ElfPlatform platform)
         {
-            foreach (var folder in _options.SearchPaths)
+            if (_systems.TryGetValue((family, platform), out var known))
             {
-                if (!string.IsNullOrWhiteSpace(folder))
-                {
-                    yield return folder;
-                }
+                return known;
             }
 
-            if (!string.IsNullOrWhiteSpace(_options.Sysroot))
+            SystemFolderSearch? system = null;
+            if (family == LibcKind.Glibc || family == LibcKind.Musl)
             {
-                foreach (var folder in LibraryFolders.InSysroot(_options.Sysroot!, requester.Platform))
+                if (!string.IsNullOrWhiteSpace(_options.Sysroot))
                 {
-                    yield return folder;
+                    system = new SystemFolderSearch(SystemFolders.For(family, _options.FileSystem, _options.Sysroot!, platform), ModuleOrigin.Sysroot);
+                }
+                else if (_options.SystemLibraries == SystemLibraries.On
+                    || (_options.SystemLibraries == SystemLibraries.Auto && MachineIdentity.ThisMachine.CanStandIn(platform, family)))
+                {
+                    system = new SystemFolderSearch(SystemFolders.For(family, DiskFileSystem.Instance, "/", platform), ModuleOrigin.ThisMachine);
                 }
             }
+            else if (!string.IsNullOrWhiteSpace(_options.Sysroot))
+            {
+                system = new SystemFolderSearch(LibraryFolders.InSysroot(_options.Sysroot!, platform), ModuleOrigin.Sysroot);
+            }
+
+            _systems[(family, platform)] = system;
+            return system;
         }
 
         /// <summary>$ORIGIN and ${ORIGIN} become the object's folder; entries left relative or with other tokens ($LIB, $PLATFORM) are skipped.</summary>
@@ -151,31 +202,29 @@ namespace TlsGuard.Core.Analysis
             }
         }
 
-        private ResolvedModule? FromInputs(string needed, ElfScanResult requester, string? preferredRid, string? requesterPath)
+        /// <summary>Another library of the app by file name, preferring one of the same RID; never one of another target.</summary>
+        private ResolvedModule? FromApp(string needed, ElfScanResult requester, LoadTarget target, string? requesterPath)
         {
             ScannedLibrary? fallback = null;
             foreach (var candidate in _inputs)
             {
-                if (!SameName(candidate, needed) || !Compatible(candidate.Scan, requester) || SamePath(candidate.Input.Path, requesterPath))
+                if (!string.Equals(candidate.FileName, needed, StringComparison.Ordinal)
+                    || SamePath(candidate.Input.Path, requesterPath)
+                    || !candidate.Target.Libc.Kind.Equals(target.Libc.Kind)
+                    || !Compatible(candidate.Scan, requester, target.Libc.Kind))
                 {
                     continue;
                 }
 
-                if (string.Equals(candidate.Input.RuntimeIdentifier, preferredRid, StringComparison.OrdinalIgnoreCase))
+                if (candidate.Target.Platform == target.Platform)
                 {
-                    return new ResolvedModule(candidate.Input.Path, candidate.Scan);
+                    return new ResolvedModule(candidate.Input.Path, candidate.Scan, ModuleOrigin.App);
                 }
 
                 fallback ??= candidate;
             }
 
-            return fallback == null ? null : new ResolvedModule(fallback.Input.Path, fallback.Scan);
-        }
-
-        private static bool SameName(ScannedLibrary candidate, string needed)
-        {
-            return string.Equals(candidate.Scan.Soname, needed, StringComparison.Ordinal)
-                || string.Equals(candidate.FileName, needed, StringComparison.Ordinal);
+            return fallback == null ? null : new ResolvedModule(fallback.Input.Path, fallback.Scan, ModuleOrigin.App);
         }
 
         private static bool SamePath(string a, string? b)
@@ -183,7 +232,7 @@ namespace TlsGuard.Core.Analysis
             return b != null && string.Equals(PathText.FullPath(a), PathText.FullPath(b), StringComparison.Ordinal);
         }
 
-        private ResolvedModule? TryFile(string candidate, ElfScanResult requester)
+        private ResolvedModule? TryFile(string candidate, ElfScanResult requester, LoadTarget target, ModuleOrigin origin)
         {
             var path = PathText.FullPath(candidate);
             if (_options.FileSystem.KindOf(path) != FileKind.RegularFile)
@@ -193,30 +242,29 @@ namespace TlsGuard.Core.Analysis
 
             foreach (var result in _scans.Scan(path))
             {
-                if (Compatible(result, requester))
+                if (Compatible(result, requester, target.Libc.Kind))
                 {
-                    return new ResolvedModule(path, result);
+                    return new ResolvedModule(path, result, origin);
                 }
             }
 
             return null;
         }
 
-        internal static bool Compatible(ElfScanResult candidate, ElfScanResult requester)
+        /// <summary>A shared object the requester's loader can map: same machine, class and byte order, and not built for another C library.</summary>
+        internal static bool Compatible(ElfScanResult candidate, ElfScanResult requester, LibcKind family)
         {
-            return candidate.IsSharedObject && candidate.Platform == requester.Platform;
-        }
-    }
+            if (!candidate.IsSharedObject || candidate.Platform != requester.Platform)
+            {
+                return false;
+            }
 
-    internal sealed class ResolvedModule
-    {
-        public ResolvedModule(string path, ElfScanResult scan)
-        {
-            Path = path;
-            Scan = scan;
+            var builtFor = BuiltFor.Of(candidate).Family;
+            return builtFor == null || builtFor == family;
         }
 
-        public string Path { get; }
-        public ElfScanResult Scan { get; }
+        private sealed record SystemFolderSearch(IReadOnlyList<string> Folders, ModuleOrigin Origin);
     }
+
+    internal sealed record ResolvedModule(string Path, ElfScanResult Scan, ModuleOrigin Origin);
 }

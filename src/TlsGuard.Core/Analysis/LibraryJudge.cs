@@ -13,7 +13,6 @@ namespace TlsGuard.Core.Analysis
         private readonly StartupSet _startup;
         private readonly ISet<string> _inputPaths;
         private readonly BudgetModels _models;
-        private readonly HashSet<string> _reportedMissing = new HashSet<string>(StringComparer.Ordinal);
 
         public LibraryJudge(ScanMemo scans, DependencyResolver resolver, StartupSet startup, ISet<string> inputPaths, BudgetModels models)
         {
@@ -28,12 +27,12 @@ namespace TlsGuard.Core.Analysis
         {
             var scan = library.Scan;
             var closure = DependencyClosure.Build(library, _resolver, _startup);
-            var missing = NewlyMissing(library, closure);
+            var missing = MissingOf(library, closure);
             var flag = scan.DfStaticTls && scan.TlsBlock != null && !scan.HasStaticTls ? new FlagWithoutRelocation(library.Input, scan.TlsBlock.Size) : null;
             var verdict = new LibraryVerdict(library.Input, scan, library.Libc);
             if (closure.Root.IsStartup)
             {
-                return new LibraryJudgement(verdict with { IsStartupLibrary = true }, missing, flag, new StaticTlsConsumer[0], new StaticTlsConsumer[0]);
+                return new LibraryJudgement(verdict with { IsStartupLibrary = true }, missing, flag, null, new StaticTlsConsumer[0], new StaticTlsConsumer[0]);
             }
 
             var attribution = StaticTlsAttribution.Collect(closure, _inputPaths);
@@ -61,7 +60,13 @@ namespace TlsGuard.Core.Analysis
                 LoadOrderHazards = hazards,
                 Remedy = level >= Verdict.AtRisk ? RemedyFor(library, offender, budget.TunableValue) : null,
             };
-            return new LibraryJudgement(verdict, missing, flag, attribution.Consumers, attribution.FlagOnly);
+            var mismatch = LibcCompatibility.Judge(library.Input, scan, library.Target, verdict);
+            if (mismatch != null)
+            {
+                verdict = verdict with { Verdict = Max(verdict.Verdict, mismatch.Verdict), Mismatch = mismatch };
+            }
+
+            return new LibraryJudgement(verdict, missing, flag, mismatch, attribution.Consumers, attribution.FlagOnly);
         }
 
         private Remedy RemedyFor(ScannedLibrary library, StaticTlsConsumer? offender, long? tunable)
@@ -89,20 +94,13 @@ namespace TlsGuard.Core.Analysis
             return null;
         }
 
-        /// <summary>Each requester's missing name is reported once per analysis, however many inputs reach it.</summary>
-        private List<MissingDependency> NewlyMissing(ScannedLibrary library, DependencyClosure closure)
+        private static List<MissingDependency> MissingOf(ScannedLibrary library, DependencyClosure closure)
         {
             var decisions = new List<MissingDependency>();
             foreach (var missing in closure.Missing)
             {
-                var requesterKey = (missing.Requester.Path == null ? missing.Requester.Name : PathText.FullPath(missing.Requester.Path)) + "|" + missing.Needed;
-                if (!_reportedMissing.Add(requesterKey))
-                {
-                    continue;
-                }
-
                 var chain = missing.Requester == closure.Root ? new string[0] : Tail(missing.Requester.Chain());
-                decisions.Add(new MissingDependency(library.Input, missing.Requester.Name, chain, missing.Needed, missing.Searched));
+                decisions.Add(new MissingDependency(library.Input, missing.Requester.Name, chain, missing.Needed, missing.Searched) { Target = library.Target, Platform = library.Scan.Platform });
             }
 
             return decisions;
@@ -141,6 +139,7 @@ namespace TlsGuard.Core.Analysis
         LibraryVerdict Verdict,
         IReadOnlyList<MissingDependency> Missing,
         FlagWithoutRelocation? Flag,
+        LibcMismatch? Mismatch,
         IReadOnlyList<StaticTlsConsumer> Consumers,
         IReadOnlyList<StaticTlsConsumer> FlagOnly);
 }

@@ -46,11 +46,14 @@ namespace TlsGuard.Core.Analysis
             var judge = new LibraryJudge(scans, resolver, new StartupSet(options.StartupLibraries), inputPaths, models);
             var decisions = new List<Decision>();
             var setCandidates = new List<SetCandidate>();
+            var missing = new List<MissingDependency>();
             foreach (var input in scanned)
             {
-                Decide(input, judge, decisions, setCandidates);
+                Decide(input, judge, decisions, setCandidates, missing);
             }
 
+            decisions.AddRange(RootCauses.Group(decisions));
+            decisions.AddRange(MissingByName(missing, resolver));
             var (budgets, overflows) = new SetJudge(models).Judge(setCandidates);
             decisions.AddRange(overflows);
             return new AnalysisReport(decisions, budgets);
@@ -75,7 +78,7 @@ namespace TlsGuard.Core.Analysis
         }
 
         /// <summary>The decisions about one input, in report order: per shared object its missing dependencies, flag note and verdict; then the file's own.</summary>
-        private static void Decide(ScannedInput input, LibraryJudge judge, List<Decision> decisions, List<SetCandidate> setCandidates)
+        private static void Decide(ScannedInput input, LibraryJudge judge, List<Decision> decisions, List<SetCandidate> setCandidates, List<MissingDependency> missing)
         {
             if (input.Files.Count == 0)
             {
@@ -92,13 +95,18 @@ namespace TlsGuard.Core.Analysis
                 if (file.Library != null)
                 {
                     var judgement = judge.Judge(file.Library);
-                    decisions.AddRange(judgement.Missing);
+                    missing.AddRange(judgement.Missing);
                     if (judgement.Flag != null)
                     {
                         decisions.Add(judgement.Flag);
                     }
 
                     decisions.Add(judgement.Verdict);
+                    if (judgement.Mismatch != null)
+                    {
+                        decisions.Add(judgement.Mismatch);
+                    }
+
                     setCandidates.Add(new SetCandidate(file.Library, judgement.Verdict.Verdict, judgement.Consumers, judgement.FlagOnly));
                     continue;
                 }
@@ -170,6 +178,42 @@ namespace TlsGuard.Core.Analysis
             return flagged == 0
                 ? null
                 : new StaticTlsObjectCode(input, model, members, objects.Count, relocations, symbols, RemedyAdvisor.ForObject(input.FileName, symbols));
+        }
+
+        /// <summary>
+        /// One decision per missing name and target, in first-seen order, naming every analysed library that needs it: a
+        /// library a whole folder needs is one note, not one per dependent.
+        /// </summary>
+        private static IEnumerable<MissingDependency> MissingByName(List<MissingDependency> missing, DependencyResolver resolver)
+        {
+            var groups = new Dictionary<(string Needed, string Libc, Elf.ElfPlatform Platform), (MissingDependency First, List<LibraryInput> Others)>();
+            var order = new List<(string, string, Elf.ElfPlatform)>();
+            foreach (var decision in missing)
+            {
+                var key = (decision.Needed, decision.Target!.Libc.Name, decision.Platform);
+                if (groups.TryGetValue(key, out var group))
+                {
+                    if (!group.Others.Contains(decision.Input) && !decision.Input.Equals(group.First.Input))
+                    {
+                        group.Others.Add(decision.Input);
+                    }
+
+                    continue;
+                }
+
+                groups[key] = (decision, new List<LibraryInput>());
+                order.Add(key);
+            }
+
+            foreach (var key in order)
+            {
+                var (first, others) = groups[key];
+                yield return first with
+                {
+                    AlsoNeededBy = others,
+                    SystemSearch = resolver.SystemSearch(first.Target!.Libc.Kind, first.Platform),
+                };
+            }
         }
 
         private sealed record ScannedInput(LibraryInput Input, TargetLibc Libc, IReadOnlyList<ScannedFile> Files);

@@ -6,13 +6,14 @@ namespace TlsGuard.Core.Analysis
     /// <summary>One module of a dependency closure, with the DT_NEEDED edge that first reached it (breadth-first, as ld.so loads).</summary>
     internal sealed class ModuleNode
     {
-        public ModuleNode(string name, string? path, ElfScanResult? scan, bool isStartup, ModuleNode? parent)
+        public ModuleNode(string name, string? path, ElfScanResult? scan, bool isStartup, ModuleNode? parent, ModuleOrigin origin = ModuleOrigin.Input)
         {
             Name = name;
             Path = path;
             Scan = scan;
             IsStartup = isStartup;
             Parent = parent;
+            Origin = origin;
         }
 
         /// <summary>The soname, else the DT_NEEDED name or file name.</summary>
@@ -26,6 +27,9 @@ namespace TlsGuard.Core.Analysis
         public bool IsStartup { get; }
 
         public ModuleNode? Parent { get; }
+
+        /// <summary>The search step that found the module.</summary>
+        public ModuleOrigin Origin { get; }
 
         public List<ModuleNode> Dependencies { get; } = new List<ModuleNode>();
 

@@ -234,6 +234,7 @@ namespace TlsGuard.Core.Analysis
                     Relocations = _relocations,
                     Symbols = _symbols,
                     ReferencedFrom = _referencedFrom,
+                    Origin = _definer.Origin,
                     ByFlagOnly = byFlagOnly,
                 };
             }

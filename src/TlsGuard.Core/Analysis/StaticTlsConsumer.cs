@@ -29,6 +29,9 @@ namespace TlsGuard.Core.Analysis
         /// <summary>The modules whose relocations target this block.</summary>
         public IReadOnlyList<string> ReferencedFrom { get; init; } = new string[0];
 
+        /// <summary>Where the loader found the defining module (the analysed library itself, the app, this machine, a sysroot...).</summary>
+        public ModuleOrigin Origin { get; init; }
+
         /// <summary>True when only DF_STATIC_TLS puts the block in static TLS (FreeBSD), not a relocation.</summary>
         public bool ByFlagOnly { get; init; }
     }

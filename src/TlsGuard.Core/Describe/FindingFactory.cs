@@ -33,7 +33,9 @@ namespace TlsGuard.Core.Describe
         /// <summary>The finding a decision stands for, or null for decisions that need no diagnostic (a library that loads).</summary>
         public static Finding? Describe(Decision decision) => decision switch
         {
-            LibraryVerdict verdict => verdict.Verdict >= Verdict.AtRisk && verdict.Scan.IsSharedObject ? Library(verdict) : null,
+            LibraryVerdict => null,
+            StaticTlsRootCause cause => Library(cause.Verdict, cause.AlsoPulledInBy),
+            LibcMismatch mismatch => Mismatch(mismatch),
             MissingDependency missing => Missing(missing),
             FlagWithoutRelocation flag => Flag(flag),
             UnreadableFile unreadable => Unreadable(unreadable),
@@ -72,7 +74,7 @@ namespace TlsGuard.Core.Describe
             };
         }
 
-        private static Finding Library(LibraryVerdict verdict)
+        private static Finding Library(LibraryVerdict verdict, IReadOnlyList<LibraryVerdict> alsoPulledInBy)
         {
             var descriptor = verdict.Verdict == Verdict.Fails ? DiagnosticCatalog.LibraryFailsToLoad : DiagnosticCatalog.LibraryAtRisk;
             var moduleName = string.IsNullOrEmpty(verdict.Scan.Soname) ? verdict.Input.FileName : verdict.Scan.Soname!;
@@ -85,13 +87,25 @@ namespace TlsGuard.Core.Describe
                 found += "; " + string.Join("; ", reasons);
             }
 
+            var pulledInBy = new List<string>();
+            foreach (var other in alsoPulledInBy)
+            {
+                pulledInBy.Add(FindingText.Display(other.Input));
+            }
+
+            if (pulledInBy.Count > 0)
+            {
+                found += "; " + (verdict.Offender?.Name ?? moduleName) + " is also loaded by " + FindingText.FirstFewAndCount(pulledInBy, 5);
+            }
+
             var machine = verdict.Scan.Platform.Name;
             var message = FindingText.Invariant(
                 descriptor.MessageFormat,
                 FindingText.Display(verdict.Input),
                 found,
                 FindingText.Target(verdict.Libc, machine),
-                RemedyText.Summary(verdict.Remedy!));
+                RemedyText.Summary(verdict.Remedy!),
+                LoaderErrorText.StaticTls(verdict.Libc.Kind));
             var offender = verdict.Offender;
             var relocations = offender?.Relocations ?? verdict.Scan.StaticTlsRelocations;
             var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -108,6 +122,16 @@ namespace TlsGuard.Core.Describe
             if (verdict.Chain.Count > 0)
             {
                 properties["chain"] = FindingText.Chain(verdict.Chain);
+            }
+
+            if (pulledInBy.Count > 0)
+            {
+                properties["pulledInBy"] = string.Join(";", pulledInBy);
+            }
+
+            if (offender != null && (offender.Origin == ModuleOrigin.ThisMachine || offender.Origin == ModuleOrigin.Sysroot))
+            {
+                properties["offenderPath"] = offender.Path;
             }
 
             if (offender != null)
@@ -144,7 +168,23 @@ namespace TlsGuard.Core.Describe
             var requester = missing.RequesterChain.Count == 0
                 ? FindingText.Display(missing.Input)
                 : FindingText.Display(missing.Input) + " -> " + FindingText.Chain(missing.RequesterChain);
-            var message = FindingText.Invariant(descriptor.MessageFormat, requester, missing.Needed, string.Join(", ", missing.Searched));
+            if (missing.AlsoNeededBy.Count > 0)
+            {
+                var others = new List<string>();
+                foreach (var input in missing.AlsoNeededBy)
+                {
+                    others.Add(FindingText.Display(input));
+                }
+
+                requester += " (and " + FindingText.FirstFewAndCount(others, 3) + ")";
+            }
+
+            var message = FindingText.Invariant(
+                descriptor.MessageFormat,
+                requester,
+                missing.Needed,
+                FindingText.FirstFewAndCount(missing.Searched, 6),
+                SystemSearchHint(missing));
             return new Finding(descriptor, missing.Input.Path, message)
             {
                 PackageId = missing.Input.PackageId,
@@ -155,6 +195,54 @@ namespace TlsGuard.Core.Describe
                     ["needed"] = missing.Needed,
                     ["requester"] = missing.Requester,
                     ["searched"] = string.Join(";", missing.Searched),
+                    ["neededBy"] = Number(missing.AlsoNeededBy.Count + 1),
+                },
+            };
+        }
+
+        private static string SystemSearchHint(MissingDependency missing)
+        {
+            var target = missing.Target;
+            switch (missing.SystemSearch)
+            {
+                case SystemSearchState.TurnedOff:
+                    return " (this machine's libraries are not searched: TlsGuardSystemLibraries=false or --system-libraries off)";
+                case SystemSearchState.NoStandIn when target != null:
+                    return " (this machine cannot stand in for " + target.Libc.DisplayName + " on " + missing.Platform.Name
+                        + ": give the target's root with TlsGuardSysroot or --sysroot)";
+                default:
+                    return "";
+            }
+        }
+
+        private static Finding Mismatch(LibcMismatch mismatch)
+        {
+            var fails = mismatch.Verdict == Verdict.Fails;
+            var descriptor = fails ? DiagnosticCatalog.BuiltForOtherLibc : DiagnosticCatalog.MayNeedOtherLibc;
+            var library = mismatch.Input.FileName;
+            var built = LibcText.Family(mismatch.Built.Family) + " (" + mismatch.Built.Evidence + ")";
+            var target = mismatch.Target.DisplayName;
+            var evidence = mismatch.Reason == LibcMismatchReason.LinkedAgainstGlibc
+                ? (fails ? "'" + LoaderErrorText.StaticTls(mismatch.Target.Kind) + "'" : LibcText.Uncertainty(mismatch))
+                : "'" + LibcText.LoaderError(mismatch, library) + "'";
+            if (mismatch.StaticTlsVerdict >= Verdict.AtRisk && !(fails && mismatch.Reason == LibcMismatchReason.LinkedAgainstGlibc))
+            {
+                evidence += FindingText.Invariant("; it also needs {0} bytes of static TLS", mismatch.StaticTlsBytes);
+            }
+
+            var message = FindingText.Invariant(descriptor.MessageFormat, FindingText.Display(mismatch.Input), built, target, evidence, LibcText.Fix(mismatch));
+            return new Finding(descriptor, mismatch.Input.Path, message)
+            {
+                PackageId = mismatch.Input.PackageId,
+                PackageVersion = mismatch.Input.PackageVersion,
+                Fingerprint = string.Join("|", descriptor.Id, library, mismatch.Target.FingerprintName, mismatch.Reason.ToString(), mismatch.Subject),
+                Properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["builtFor"] = LibcText.Family(mismatch.Built.Family),
+                    ["libc"] = mismatch.Target.Name,
+                    ["reason"] = LibcText.ReasonName(mismatch.Reason),
+                    ["subject"] = mismatch.Subject,
+                    ["verdict"] = VerdictNames.ToName(mismatch.Verdict),
                 },
             };
         }

@@ -73,6 +73,15 @@ namespace TlsGuard.Core.Describe
             }
 
             text.Append(')');
+            if (consumer.Origin == ModuleOrigin.ThisMachine)
+            {
+                text.Append("; ").Append(consumer.Name).Append(" was found on this machine: ").Append(consumer.Path);
+            }
+            else if (consumer.Origin == ModuleOrigin.Sysroot)
+            {
+                text.Append("; ").Append(consumer.Name).Append(" was found in the sysroot: ").Append(consumer.Path);
+            }
+
             return text.ToString();
         }
 
@@ -117,6 +126,23 @@ namespace TlsGuard.Core.Describe
         public static string Target(TargetLibc libc, string machine)
         {
             return string.IsNullOrEmpty(machine) ? libc.DisplayName : libc.DisplayName + " (" + machine + ")";
+        }
+
+        /// <summary>"a, b and c", or "a, b, c and 12 more" past <paramref name="shown"/> items.</summary>
+        public static string FirstFewAndCount(IReadOnlyList<string> items, int shown)
+        {
+            if (items.Count <= shown)
+            {
+                return List(items);
+            }
+
+            var head = new List<string>();
+            for (var i = 0; i < shown; i++)
+            {
+                head.Add(items[i]);
+            }
+
+            return string.Join(", ", head) + Invariant(" and {0} more", items.Count - shown);
         }
 
         /// <summary>"a, b, c" for at most <paramref name="shown"/> items, then ", ...".</summary>

@@ -5,11 +5,11 @@ namespace TlsGuard.Core.Diagnostics
     /// <summary>The single catalog of TlsGuard diagnostics. Faces look entries up here; none defines its own text.</summary>
     public static class DiagnosticCatalog
     {
-        /// <summary>{0} library display name, {1} what was found, {2} target C library, {3} remedy.</summary>
+        /// <summary>{0} library display name, {1} what was found, {2} target C library, {3} remedy, {4} the target loader's own error text.</summary>
         public static readonly DiagnosticDescriptor LibraryFailsToLoad = new DiagnosticDescriptor(
             DiagnosticIds.LibraryFailsToLoad,
             "Native library needs static TLS and will fail to load",
-            "{0} will fail to load with dlopen ('cannot allocate memory in static TLS block'): {1} on {2}. Fix: {3}",
+            "{0} will fail to load with dlopen ('{4}'): {1} on {2}. Fix: {3}",
             DiagnosticSeverity.Warning,
             "The library (or a library it needs) was compiled with the initial-exec TLS model. When .NET loads it through P/Invoke or NativeLibrary.Load, the loader must place its TLS block in the small static reserve set at process start, and the block does not fit, so loading fails at run time.");
 
@@ -37,11 +37,11 @@ namespace TlsGuard.Core.Diagnostics
             DiagnosticSeverity.Warning,
             "The file looks like a native library but could not be read as ELF (truncated, corrupt, or unreadable). TlsGuard cannot say whether it will load.");
 
-        /// <summary>{0} library, {1} needed soname, {2} folders searched.</summary>
+        /// <summary>{0} library (and the others that need it), {1} needed soname, {2} places searched, {3} why the system was not searched, with the setting that changes it.</summary>
         public static readonly DiagnosticDescriptor DependencyNotFound = new DiagnosticDescriptor(
             DiagnosticIds.DependencyNotFound,
             "Dependency of a native library not found",
-            "{0} needs {1}, which was not found in {2}; its static TLS was not checked",
+            "{0} needs {1}, which was not found in {2}; its static TLS was not checked{3}",
             DiagnosticSeverity.Message,
             "A DT_NEEDED dependency could not be located among the library's folder, its RUNPATH/RPATH, the other libraries of the build, or the configured search paths. If it uses initial-exec TLS, loading may still fail.");
 
@@ -68,6 +68,22 @@ namespace TlsGuard.Core.Diagnostics
             "{0}: baseline entry '{1}' matches no current finding; remove it",
             DiagnosticSeverity.Message,
             "The baseline lists a finding that is gone (the library was fixed or removed). Regenerate the baseline so that it does not hide a future regression.");
+
+        /// <summary>{0} library, {1} what it was built for, {2} target, {3} the target loader's own error (quoted), {4} fix.</summary>
+        public static readonly DiagnosticDescriptor BuiltForOtherLibc = new DiagnosticDescriptor(
+            DiagnosticIds.BuiltForOtherLibc,
+            "Native library built for another C library will not load",
+            "{0} was built for {1} and will not load on {2}: {3}. Fix: {4}",
+            DiagnosticSeverity.Warning,
+            "The library was linked against another C library than the one the application runs on (a glibc build in a musl app, a musl build in a glibc app) or against a newer glibc than the target has. The loader refuses it before its static TLS matters: it lacks a file, a symbol or a symbol version the library needs.");
+
+        /// <summary>{0} library, {1} what it was built for, {2} target, {3} what decides it, {4} fix.</summary>
+        public static readonly DiagnosticDescriptor MayNeedOtherLibc = new DiagnosticDescriptor(
+            DiagnosticIds.MayNeedOtherLibc,
+            "Native library built for another C library may not load",
+            "{0} was built for {1} and may not load on {2}: {3}. Fix: {4}",
+            DiagnosticSeverity.Warning,
+            "The library was linked against glibc and the application runs on musl. musl's loader answers glibc's library names with itself and ignores symbol versions, so such a library loads only if musl defines every symbol it imports; nothing in the file settles it either way.");
 
         /// <summary>{0} setting (MSBuild property or CLI option), {1} value given, {2} accepted values.</summary>
         public static readonly DiagnosticDescriptor InvalidSetting = new DiagnosticDescriptor(
@@ -97,7 +113,7 @@ namespace TlsGuard.Core.Diagnostics
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             LibraryFailsToLoad, LibraryAtRisk, ObjectUsesStaticTlsModel, FileUnreadable, DependencyNotFound,
-            LoadSetOverflows, StaticTlsFlagWithoutRelocation, StaleBaselineEntry, InvalidSetting, PInvokeToFailingLibrary, PInvokeToAtRiskLibrary,
+            LoadSetOverflows, StaticTlsFlagWithoutRelocation, StaleBaselineEntry, BuiltForOtherLibc, InvalidSetting, MayNeedOtherLibc, PInvokeToFailingLibrary, PInvokeToAtRiskLibrary,
         };
 
         public static DiagnosticDescriptor? Find(string id)

@@ -15,7 +15,9 @@ namespace TlsGuard.Core.Diagnostics
         public const string LoadSetOverflows = "TLS006";
         public const string StaticTlsFlagWithoutRelocation = "TLS007";
         public const string StaleBaselineEntry = "TLS008";
+        public const string BuiltForOtherLibc = "TLS009";
         public const string InvalidSetting = "TLS010";
+        public const string MayNeedOtherLibc = "TLS011";
 
         public const string PInvokeToFailingLibrary = "TLS100";
         public const string PInvokeToAtRiskLibrary = "TLS101";

@@ -7,12 +7,12 @@ namespace TlsGuard.Core.Policy
     /// <summary>Decides which findings count toward failure. A finding raised to error severity always counts (except with never).</summary>
     public sealed class FailOnPolicy
     {
-        private static readonly string[] FailsIds = { DiagnosticIds.LibraryFailsToLoad, DiagnosticIds.LoadSetOverflows };
+        private static readonly string[] FailsIds = { DiagnosticIds.LibraryFailsToLoad, DiagnosticIds.LoadSetOverflows, DiagnosticIds.BuiltForOtherLibc };
 
         private static readonly string[] AtRiskIds =
         {
             DiagnosticIds.LibraryFailsToLoad, DiagnosticIds.LoadSetOverflows,
-            DiagnosticIds.LibraryAtRisk, DiagnosticIds.ObjectUsesStaticTlsModel,
+            DiagnosticIds.LibraryAtRisk, DiagnosticIds.ObjectUsesStaticTlsModel, DiagnosticIds.BuiltForOtherLibc, DiagnosticIds.MayNeedOtherLibc,
         };
 
         public FailOnPolicy(FailOn level)

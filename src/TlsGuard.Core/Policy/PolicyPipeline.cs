@@ -22,6 +22,8 @@ namespace TlsGuard.Core.Policy
             DiagnosticIds.LibraryAtRisk,
             DiagnosticIds.ObjectUsesStaticTlsModel,
             DiagnosticIds.LoadSetOverflows,
+            DiagnosticIds.BuiltForOtherLibc,
+            DiagnosticIds.MayNeedOtherLibc,
         };
 
         /// <summary>Describes the analysis and applies the policy.</summary>

@@ -13,7 +13,8 @@ namespace TlsGuard.LoaderTests.Model
         public void A_clean_library_inherits_the_verdict_of_the_dependency_that_needs_static_tls()
         {
             using var libraries = new FakeLibraries();
-            var foo = libraries.Add("app/libfoo.so", LibrarySpec.Clean("libfoo.so", "libjemalloc.so.2", "libc.so.6"));
+            // A package library beside its dependency finds it through DT_RUNPATH $ORIGIN, as glibc does.
+            var foo = libraries.Add("app/libfoo.so", new LibrarySpec { Soname = "libfoo.so", Needed = new[] { "libjemalloc.so.2", "libc.so.6" }, Runpath = new[] { "$ORIGIN" } });
             libraries.Add("app/libjemalloc.so.2", LibrarySpec.InitialExec("libjemalloc.so.2", 2632));
             var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(foo) { PackageId = "Foo.Native", PackageVersion = "1.2.3" } }, new AnalysisOptions(), libraries);
             var library = report.Library(foo);
@@ -81,19 +82,21 @@ namespace TlsGuard.LoaderTests.Model
         }
 
         [Fact]
-        public void Other_inputs_satisfy_dependencies_by_soname_preferring_the_same_rid()
+        public void Other_inputs_satisfy_dependencies_by_file_name_within_the_target_never_by_a_renamed_copys_soname()
         {
             using var libraries = new FakeLibraries();
             var foo = libraries.Add("x64/libfoo.so", LibrarySpec.Clean("libfoo.so", "libbar.so.1"));
-            var barArm = libraries.Add("pkg-arm/libbar-1.2.so", LibrarySpec.InitialExec("libbar.so.1", 4096, machine: "aarch64"));
-            var barOther = libraries.Add("pkg-b/libbar-1.2.so", LibrarySpec.InitialExec("libbar.so.1", 1000));
-            var barSame = libraries.Add("pkg-a/libbar-1.2.so", LibrarySpec.InitialExec("libbar.so.1", 2000));
+            var barArm = libraries.Add("pkg-arm/libbar.so.1", LibrarySpec.InitialExec("libbar.so.1", 4096, machine: "aarch64"));
+            var barOther = libraries.Add("pkg-b/libbar.so.1", LibrarySpec.InitialExec("libbar.so.1", 1000) with { Needed = new[] { "libc.musl-x86_64.so.1" } });
+            var barSame = libraries.Add("pkg-a/libbar.so.1", LibrarySpec.InitialExec("libbar.so.1", 2000));
+            var renamed = libraries.Add("pkg-c/libbar-1.2.so", LibrarySpec.InitialExec("libbar.so.1", 3000));
             var inputs = new[]
             {
                 new LibraryInput(foo) { RuntimeIdentifier = "linux-x64" },
                 new LibraryInput(barArm) { RuntimeIdentifier = "linux-arm64" },
                 new LibraryInput(barOther) { RuntimeIdentifier = "linux-musl-x64" },
                 new LibraryInput(barSame) { RuntimeIdentifier = "linux-x64" },
+                new LibraryInput(renamed) { RuntimeIdentifier = "linux-x64" },
             };
             var report = LoadAnalyzer.Analyze(inputs, new AnalysisOptions(), libraries);
             var library = report.Library(foo);
@@ -113,9 +116,8 @@ namespace TlsGuard.LoaderTests.Model
             var missing = report.WithId("TLS005").Single();
             Assert.Equal(DiagnosticSeverity.Message, missing.Descriptor.DefaultSeverity);
             Assert.Contains("needs libdep.so", missing.Message);
-            Assert.Contains(Path.Combine(libraries.Root, "app"), missing.Message);
             Assert.Contains(search, missing.Message);
-            Assert.Contains("the other input libraries", missing.Message);
+            Assert.Contains("the app's other libraries", missing.Message);
             Assert.Equal("TLS005|libfoo.so|libdep.so", missing.Fingerprint);
         }
 
@@ -138,8 +140,8 @@ namespace TlsGuard.LoaderTests.Model
         public void Dependency_cycles_terminate_and_count_each_module_once()
         {
             using var libraries = new FakeLibraries();
-            var a = libraries.Add("liba.so", new LibrarySpec { Soname = "liba.so", Needed = new[] { "libb.so" }, Tls = 600, OwnRelocations = 1 });
-            libraries.Add("libb.so", new LibrarySpec { Soname = "libb.so", Needed = new[] { "liba.so", "libb.so" }, Tls = 600, OwnRelocations = 1 });
+            var a = libraries.Add("liba.so", new LibrarySpec { Soname = "liba.so", Needed = new[] { "libb.so" }, Tls = 600, OwnRelocations = 1, Runpath = new[] { "$ORIGIN" } });
+            libraries.Add("libb.so", new LibrarySpec { Soname = "libb.so", Needed = new[] { "liba.so", "libb.so" }, Tls = 600, OwnRelocations = 1, Runpath = new[] { "$ORIGIN" } });
             var library = Analysis.Run(libraries, a).Library(a);
             Assert.Equal(2, library.Consumers.Count);
             Assert.Equal(1200, library.RequiredStaticTlsBytes);
@@ -161,7 +163,7 @@ namespace TlsGuard.LoaderTests.Model
         public void An_import_binds_to_the_dependency_that_defines_it_and_a_tiny_block_fits_quietly()
         {
             using var libraries = new FakeLibraries();
-            var gl = libraries.Add("libGL.so.1", new LibrarySpec { Soname = "libGL.so.1", Imports = new[] { "_glapi_tls_Current" }, Needed = new[] { "libGLdispatch.so.0", "libc.so.6" } });
+            var gl = libraries.Add("libGL.so.1", new LibrarySpec { Soname = "libGL.so.1", Imports = new[] { "_glapi_tls_Current" }, Needed = new[] { "libGLdispatch.so.0", "libc.so.6" }, Runpath = new[] { "$ORIGIN" } });
             libraries.Add("libGLdispatch.so.0", new LibrarySpec { Soname = "libGLdispatch.so.0", Tls = 8, OwnRelocations = 0, Imports = new string[0], Defines = new[] { "_glapi_tls_Current" }, Needed = new[] { "libc.so.6" } });
             var report = Analysis.Run(libraries, gl);
             var library = report.Library(gl);
@@ -209,7 +211,7 @@ namespace TlsGuard.LoaderTests.Model
         {
             using var libraries = new FakeLibraries();
             var gd = libraries.Add("libdefgd.so", new LibrarySpec { Soname = "libdefgd.so", Tls = 64, Defines = new[] { "gd_block" }, GdRelocations = 1, Needed = new[] { "libc.so.6" } });
-            var ext = libraries.Add("libext.so", new LibrarySpec { Soname = "libext.so", Imports = new[] { "gd_block" }, Needed = new[] { "libdefgd.so", "libc.so.6" } });
+            var ext = libraries.Add("libext.so", new LibrarySpec { Soname = "libext.so", Imports = new[] { "gd_block" }, Needed = new[] { "libdefgd.so", "libc.so.6" }, Runpath = new[] { "$ORIGIN" } });
             var report = Analysis.Run(libraries, gd, ext);
             Assert.Equal(Verdict.None, report.Library(gd).Verdict);
             var library = report.Library(ext);
@@ -221,15 +223,19 @@ namespace TlsGuard.LoaderTests.Model
         }
 
         [Fact]
-        public void A_missing_dependency_is_reported_once_per_module_that_needs_it()
+        public void A_missing_dependency_is_reported_once_per_name_naming_every_library_that_needs_it()
         {
             using var libraries = new FakeLibraries();
             var a = libraries.Add("liba.so", LibrarySpec.Clean("liba.so", "libz.so.1"));
             var b = libraries.Add("libb.so", LibrarySpec.Clean("libb.so", "libz.so.1"));
-            var report = Analysis.Run(libraries, a, b);
-            Assert.Equal(2, report.WithId("TLS005").Count);
-            var c = libraries.Add("libc2.so", LibrarySpec.Clean("libc2.so", "liba.so"));
-            var shared = Analysis.Run(libraries, a, c);
+            var report = Analysis.Run(libraries, new AnalysisOptions { SystemLibraries = SystemLibraries.Off }, a, b);
+            var missing = report.WithId("TLS005").Single();
+            Assert.Contains("liba.so", missing.Message);
+            Assert.Contains("(and " + b + ")", missing.Message);
+            Assert.Contains("TlsGuardSystemLibraries=false", missing.Message);
+            Assert.Equal("2", missing.Properties["neededBy"]);
+            var c = libraries.Add("libc2.so", new LibrarySpec { Soname = "libc2.so", Needed = new[] { "liba.so" }, Runpath = new[] { "$ORIGIN" } });
+            var shared = Analysis.Run(libraries, new AnalysisOptions { SystemLibraries = SystemLibraries.Off }, a, c);
             Assert.Single(shared.WithId("TLS005"));
         }
     }

@@ -6,7 +6,7 @@ using TlsGuard.Core.Elf;
 namespace TlsGuard.LoaderTests.Model
 {
     /// <summary>A readable description of a shared object for constructed scan results.</summary>
-    internal sealed class LibrarySpec
+    internal sealed record LibrarySpec
     {
         public string? Soname { get; init; }
         public string Machine { get; init; } = "x86_64";

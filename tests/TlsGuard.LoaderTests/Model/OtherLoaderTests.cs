@@ -30,7 +30,8 @@ namespace TlsGuard.LoaderTests.Model
         public void Musl_refuses_even_a_tiny_block_and_names_the_mimalloc_fix()
         {
             using var libraries = new FakeLibraries();
-            var path = libraries.Add("libmimalloc.so.2", LibrarySpec.InitialExec("libmimalloc.so.2", 9));
+            // Needs no C library by name, so only the loaders' TLS rules decide (a glibc or musl build would be TLS009 on the other).
+            var path = libraries.Add("libmimalloc.so.2", LibrarySpec.InitialExec("libmimalloc.so.2", 9) with { Needed = new string[0] });
             var glibc = Analysis.Run(libraries, path).Library(path);
             Assert.Equal(Verdict.Fits, glibc.Verdict);
 
@@ -74,7 +75,7 @@ namespace TlsGuard.LoaderTests.Model
         public void FreeBsd_has_128_spare_bytes_and_counts_flagged_blocks_without_relocations()
         {
             using var libraries = new FakeLibraries();
-            var fits = libraries.Add("libfits.so", LibrarySpec.InitialExec("libfits.so", 100));
+            var fits = libraries.Add("libfits.so", LibrarySpec.InitialExec("libfits.so", 100) with { Needed = new string[0] });
             var flagged = libraries.Add("libflag.so", new LibrarySpec { Soname = "libflag.so", Tls = 64, Flag = true });
             var options = new AnalysisOptions { TargetLibc = "freebsd" };
 
@@ -99,7 +100,7 @@ namespace TlsGuard.LoaderTests.Model
         public void FreeBsd_fails_a_block_larger_than_128_bytes()
         {
             using var libraries = new FakeLibraries();
-            var path = libraries.Add("libbig.so", LibrarySpec.InitialExec("libbig.so", 200));
+            var path = libraries.Add("libbig.so", LibrarySpec.InitialExec("libbig.so", 200) with { Needed = new[] { "libc.so.7" } });
             var library = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "freebsd-x64" } }, new AnalysisOptions(), libraries).Library(path);
             Assert.Equal(Verdict.Fails, library.Verdict);
             Assert.Equal("freebsd", library.Libc.Name);
@@ -176,7 +177,7 @@ namespace TlsGuard.LoaderTests.Model
             using var libraries = new FakeLibraries();
             var x64 = libraries.Add("x64/libie.so", LibrarySpec.InitialExec("libie.so", 1000));
             var arm64 = libraries.Add("arm64/libie.so", LibrarySpec.InitialExec("libie.so", 1000, machine: "aarch64"));
-            var musl = libraries.Add("musl/libie.so", LibrarySpec.InitialExec("libie.so", 1000));
+            var musl = libraries.Add("musl/libie.so", LibrarySpec.InitialExec("libie.so", 1000) with { Needed = new[] { "libc.musl-x86_64.so.1" } });
             var report = LoadAnalyzer.Analyze(
                 new[]
                 {

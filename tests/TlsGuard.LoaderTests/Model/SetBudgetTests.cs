@@ -59,8 +59,8 @@ namespace TlsGuard.LoaderTests.Model
         public void A_module_shared_by_two_inputs_is_counted_once()
         {
             using var libraries = new FakeLibraries();
-            var a = libraries.Add("liba.so", LibrarySpec.Clean("liba.so", "libshared.so"));
-            var b = libraries.Add("libb.so", LibrarySpec.Clean("libb.so", "libshared.so"));
+            var a = libraries.Add("liba.so", new LibrarySpec { Soname = "liba.so", Needed = new[] { "libshared.so" }, Runpath = new[] { "$ORIGIN" } });
+            var b = libraries.Add("libb.so", new LibrarySpec { Soname = "libb.so", Needed = new[] { "libshared.so" }, Runpath = new[] { "$ORIGIN" } });
             libraries.Add("libshared.so", LibrarySpec.InitialExec("libshared.so", 1000));
             var report = Analysis.Run(libraries, a, b);
             Assert.Equal(1000, report.Budgets.Single().RequiredBytes);

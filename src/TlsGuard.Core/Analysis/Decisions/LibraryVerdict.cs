@@ -43,5 +43,8 @@ namespace TlsGuard.Core.Analysis
         public bool IsStartupLibrary { get; init; }
 
         public Remedy? Remedy { get; init; }
+
+        /// <summary>Set when the library was built for another C library than the target's: that, not static TLS, decides whether it loads.</summary>
+        public LibcMismatch? Mismatch { get; init; }
     }
 }
