@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+
+namespace TlsGuard.Core.Files.Archives.Content
+{
+    /// <summary>
+    /// Keeps the contents that cannot be read again later (members of compressed or streamed archives, inflated zip
+    /// members): in memory up to <see cref="ArchiveLimits.MemoryBytes"/>, then in one spill file up to
+    /// <see cref="ArchiveLimits.SpillBytes"/>. Equal contents (the same library in two layers) are kept once, found by
+    /// SHA-256. Memory is taken in 64 KiB chunks as data arrives, so a header that lies about a size costs nothing.
+    /// </summary>
+    internal sealed class ContentStore : IDisposable
+    {
+        public const int ChunkSize = 64 * 1024;
+
+        private readonly ArchiveLimits limits;
+        private readonly Dictionary<string, StoredBlob> byDigest = new Dictionary<string, StoredBlob>(StringComparer.Ordinal);
+        private readonly object gate = new object();
+        private readonly byte[] one = new byte[1];
+        private byte[]? scratch;
+        private SpillFile? spill;
+        private long spillEnd;
+
+        public ContentStore(ArchiveLimits limits)
+        {
+            this.limits = limits;
+        }
+
+        /// <summary>Bytes of distinct contents held in memory.</summary>
+        public long MemoryBytes { get; private set; }
+
+        /// <summary>Bytes of distinct contents written to the spill file.</summary>
+        public long SpilledBytes { get; private set; }
+
+        /// <summary>True once the spill file exists (it is already unlinked from the temporary folder).</summary>
+        public bool HasSpillFile => spill != null;
+
+        /// <summary>
+        /// Keeps <paramref name="length"/> bytes: the first <paramref name="prefixCount"/> already read into
+        /// <paramref name="prefix"/>, the rest from <paramref name="rest"/>, which must then be at its end.
+        /// </summary>
+        /// <exception cref="ArchiveFormatException">Too large, over budget, shorter or longer than declared.</exception>
+        public StoredBlob Store(byte[] prefix, int prefixCount, Stream rest, long length)
+        {
+            if (length > limits.MaxFileBytes)
+            {
+                throw new ArchiveFormatException(
+                    "not kept: " + length + " bytes is more than the " + limits.MaxFileBytes + " bytes a file read from an archive may have");
+            }
+
+            lock (gate)
+            {
+                if (MemoryBytes + length <= limits.MemoryBytes)
+                {
+                    return StoreInMemory(prefix, prefixCount, rest, length);
+                }
+
+                if (SpilledBytes + length > limits.SpillBytes)
+                {
+                    throw new ArchiveFormatException(
+                        "not kept: the " + (limits.MemoryBytes + limits.SpillBytes) + " bytes allowed for files kept from archives are spent");
+                }
+
+                return StoreInSpill(prefix, prefixCount, rest, length);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (gate)
+            {
+                spill?.Dispose();
+                spill = null;
+                byDigest.Clear();
+            }
+        }
+
+        private StoredBlob StoreInMemory(byte[] prefix, int prefixCount, Stream rest, long length)
+        {
+            using (var sha = SHA256.Create())
+            {
+                var chunks = new List<byte[]>((int)((length + ChunkSize - 1) / ChunkSize));
+                long filled = 0;
+                while (filled < length)
+                {
+                    var chunk = new byte[(int)Math.Min(ChunkSize, length - filled)];
+                    int at = 0;
+                    if (filled < prefixCount)
+                    {
+                        at = (int)Math.Min(chunk.Length, prefixCount - filled);
+                        Buffer.BlockCopy(prefix, (int)filled, chunk, 0, at);
+                    }
+
+                    ReadExactly(rest, chunk, at, chunk.Length - at, length, filled + at);
+                    sha.TransformBlock(chunk, 0, chunk.Length, null, 0);
+                    chunks.Add(chunk);
+                    filled += chunk.Length;
+                }
+
+                RequireEnd(rest, length);
+                sha.TransformFinalBlock(one, 0, 0);
+                var digest = Digest(sha.Hash, length);
+                if (byDigest.TryGetValue(digest, out var existing))
+                {
+                    return existing;
+                }
+
+                var blob = StoredBlob.InChunks(length, chunks);
+                byDigest.Add(digest, blob);
+                MemoryBytes += length;
+                return blob;
+            }
+        }
+
+        private StoredBlob StoreInSpill(byte[] prefix, int prefixCount, Stream rest, long length)
+        {
+            spill ??= SpillFile.Create();
+            scratch ??= new byte[ChunkSize];
+            long start = spillEnd;
+            try
+            {
+                using (var sha = SHA256.Create())
+                {
+                    long written = 0;
+                    while (written < length)
+                    {
+                        int size = (int)Math.Min(ChunkSize, length - written);
+                        int at = 0;
+                        if (written < prefixCount)
+                        {
+                            at = (int)Math.Min(size, prefixCount - written);
+                            Buffer.BlockCopy(prefix, (int)written, scratch, 0, at);
+                        }
+
+                        ReadExactly(rest, scratch, at, size - at, length, written + at);
+                        sha.TransformBlock(scratch, 0, size, null, 0);
+                        spill.Write(start + written, scratch, 0, size);
+                        written += size;
+                    }
+
+                    RequireEnd(rest, length);
+                    sha.TransformFinalBlock(one, 0, 0);
+                    var digest = Digest(sha.Hash, length);
+                    if (byDigest.TryGetValue(digest, out var existing))
+                    {
+                        spill.Truncate(start);
+                        return existing;
+                    }
+
+                    var blob = StoredBlob.Spilled(length, spill, start);
+                    byDigest.Add(digest, blob);
+                    spillEnd = start + length;
+                    SpilledBytes += length;
+                    return blob;
+                }
+            }
+            catch
+            {
+                spill.Truncate(start);
+                throw;
+            }
+        }
+
+        private static void ReadExactly(Stream rest, byte[] buffer, int offset, int count, long length, long done)
+        {
+            while (count > 0)
+            {
+                int read = rest.Read(buffer, offset, count);
+                if (read <= 0)
+                {
+                    throw new ArchiveFormatException("ends after " + done + " of its " + length + " bytes");
+                }
+
+                offset += read;
+                count -= read;
+                done += read;
+            }
+        }
+
+        private void RequireEnd(Stream rest, long length)
+        {
+            if (rest.Read(one, 0, 1) > 0)
+            {
+                throw new ArchiveFormatException("holds more than its declared " + length + " bytes");
+            }
+        }
+
+        private static string Digest(byte[] hash, long length) => Convert.ToBase64String(hash) + ":" + length;
+    }
+}
