@@ -27,6 +27,7 @@ namespace TlsGuard.Core.Files.Archives
         private readonly List<IDisposable> owned = new List<IDisposable>();
         private readonly Dictionary<string, ArchiveView> views = new Dictionary<string, ArchiveView>(StringComparer.Ordinal);
         private readonly HashSet<string> streams = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> isArchive = new Dictionary<string, bool>(StringComparer.Ordinal);
         private readonly object gate = new object();
         private bool disposed;
 
@@ -226,21 +227,29 @@ namespace TlsGuard.Core.Files.Archives
             return false;
         }
 
+        /// <summary>
+        /// Whether the part before a '!' is an archive, by content (checked once per path): a library named in a path
+        /// such as "libc.so.6!/x" stays a plain file and is never opened as an archive.
+        /// </summary>
         private bool IsArchive(string prefix)
         {
+            var key = Key(prefix);
             lock (gate)
             {
-                if (views.ContainsKey(Key(prefix)))
+                if (views.ContainsKey(key))
                 {
                     return true;
                 }
+
+                if (!isArchive.TryGetValue(key, out bool known))
+                {
+                    known = ArchiveFormats.Detect(outside, prefix) != ArchiveFormat.None;
+                    isArchive[key] = known;
+                }
+
+                return known;
             }
-
-            var kind = outside.KindOf(prefix);
-            return kind == FileKind.RegularFile || (kind == FileKind.Directory && OciFolderLayout(prefix));
         }
-
-        private bool OciFolderLayout(string folder) => outside.KindOf(Path.Combine(folder, "oci-layout")) == FileKind.RegularFile;
 
         /// <summary>The archive's own path: its whole-archive problems, when it has any, are what reading it reports.</summary>
         private IByteSource? OpenOutside(string path, out string? error)

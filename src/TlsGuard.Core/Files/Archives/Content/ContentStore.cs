@@ -59,8 +59,10 @@ namespace TlsGuard.Core.Files.Archives.Content
 
                 if (SpilledBytes + length > limits.SpillBytes)
                 {
-                    throw new ArchiveFormatException(
-                        "not kept: the " + (limits.MemoryBytes + limits.SpillBytes) + " bytes allowed for files kept from archives are spent");
+                    // A copy of something already kept costs nothing: read it through to find out.
+                    return KeptAlready(prefix, prefixCount, rest, length)
+                        ?? throw new ArchiveFormatException(
+                            "not kept: the " + (limits.MemoryBytes + limits.SpillBytes) + " bytes allowed for files kept from archives are spent");
                 }
 
                 return StoreInSpill(prefix, prefixCount, rest, length);
@@ -79,87 +81,87 @@ namespace TlsGuard.Core.Files.Archives.Content
 
         private StoredBlob StoreInMemory(byte[] prefix, int prefixCount, Stream rest, long length)
         {
-            using (var sha = SHA256.Create())
+            var chunks = new List<byte[]>((int)((length + ChunkSize - 1) / ChunkSize));
+            var digest = Pump(prefix, prefixCount, rest, length, size => new byte[size], (chunk, at, size) => chunks.Add(chunk));
+            if (byDigest.TryGetValue(digest, out var existing))
             {
-                var chunks = new List<byte[]>((int)((length + ChunkSize - 1) / ChunkSize));
-                long filled = 0;
-                while (filled < length)
-                {
-                    var chunk = new byte[(int)Math.Min(ChunkSize, length - filled)];
-                    int at = 0;
-                    if (filled < prefixCount)
-                    {
-                        at = (int)Math.Min(chunk.Length, prefixCount - filled);
-                        Buffer.BlockCopy(prefix, (int)filled, chunk, 0, at);
-                    }
-
-                    ReadExactly(rest, chunk, at, chunk.Length - at, length, filled + at);
-                    sha.TransformBlock(chunk, 0, chunk.Length, null, 0);
-                    chunks.Add(chunk);
-                    filled += chunk.Length;
-                }
-
-                RequireEnd(rest, length);
-                sha.TransformFinalBlock(one, 0, 0);
-                var digest = Digest(sha.Hash, length);
-                if (byDigest.TryGetValue(digest, out var existing))
-                {
-                    return existing;
-                }
-
-                var blob = StoredBlob.InChunks(length, chunks);
-                byDigest.Add(digest, blob);
-                MemoryBytes += length;
-                return blob;
+                return existing;
             }
+
+            var blob = StoredBlob.InChunks(length, chunks);
+            byDigest.Add(digest, blob);
+            MemoryBytes += length;
+            return blob;
         }
 
         private StoredBlob StoreInSpill(byte[] prefix, int prefixCount, Stream rest, long length)
         {
-            spill ??= SpillFile.Create();
-            scratch ??= new byte[ChunkSize];
+            var file = spill ??= SpillFile.Create();
+            var buffer = scratch ??= new byte[ChunkSize];
             long start = spillEnd;
             try
             {
-                using (var sha = SHA256.Create())
+                var digest = Pump(prefix, prefixCount, rest, length, size => buffer, (chunk, at, size) => file.Write(start + at, chunk, 0, size));
+                if (byDigest.TryGetValue(digest, out var existing))
                 {
-                    long written = 0;
-                    while (written < length)
-                    {
-                        int size = (int)Math.Min(ChunkSize, length - written);
-                        int at = 0;
-                        if (written < prefixCount)
-                        {
-                            at = (int)Math.Min(size, prefixCount - written);
-                            Buffer.BlockCopy(prefix, (int)written, scratch, 0, at);
-                        }
-
-                        ReadExactly(rest, scratch, at, size - at, length, written + at);
-                        sha.TransformBlock(scratch, 0, size, null, 0);
-                        spill.Write(start + written, scratch, 0, size);
-                        written += size;
-                    }
-
-                    RequireEnd(rest, length);
-                    sha.TransformFinalBlock(one, 0, 0);
-                    var digest = Digest(sha.Hash, length);
-                    if (byDigest.TryGetValue(digest, out var existing))
-                    {
-                        spill.Truncate(start);
-                        return existing;
-                    }
-
-                    var blob = StoredBlob.Spilled(length, spill, start);
-                    byDigest.Add(digest, blob);
-                    spillEnd = start + length;
-                    SpilledBytes += length;
-                    return blob;
+                    file.Truncate(start);
+                    return existing;
                 }
+
+                var blob = StoredBlob.Spilled(length, file, start);
+                byDigest.Add(digest, blob);
+                spillEnd = start + length;
+                SpilledBytes += length;
+                return blob;
             }
             catch
             {
-                spill.Truncate(start);
+                file.Truncate(start);
                 throw;
+            }
+        }
+
+        /// <summary>Reads a content through without keeping it: it may be a copy of one already kept.</summary>
+        private StoredBlob? KeptAlready(byte[] prefix, int prefixCount, Stream rest, long length)
+        {
+            var buffer = scratch ??= new byte[ChunkSize];
+            var digest = Pump(prefix, prefixCount, rest, length, size => buffer, (chunk, at, size) => { });
+            return byDigest.TryGetValue(digest, out var existing) ? existing : null;
+        }
+
+        /// <summary>
+        /// Moves <paramref name="length"/> bytes (the prefix, then the stream) through buffers from
+        /// <paramref name="bufferFor"/> into <paramref name="consume"/>, and returns their digest; the stream must end there.
+        /// </summary>
+        private string Pump(byte[] prefix, int prefixCount, Stream rest, long length, Func<int, byte[]> bufferFor, Action<byte[], long, int> consume)
+        {
+            using (var sha = SHA256.Create())
+            {
+                long done = 0;
+                while (done < length)
+                {
+                    int size = (int)Math.Min(ChunkSize, length - done);
+                    var buffer = bufferFor(size);
+                    int at = 0;
+                    if (done < prefixCount)
+                    {
+                        at = (int)Math.Min(size, prefixCount - done);
+                        Buffer.BlockCopy(prefix, (int)done, buffer, 0, at);
+                    }
+
+                    ReadExactly(rest, buffer, at, size - at, length, done + at);
+                    sha.TransformBlock(buffer, 0, size, null, 0);
+                    consume(buffer, done, size);
+                    done += size;
+                }
+
+                if (rest.Read(one, 0, 1) > 0)
+                {
+                    throw new ArchiveFormatException("holds more than its declared " + length + " bytes");
+                }
+
+                sha.TransformFinalBlock(one, 0, 0);
+                return Digest(sha.Hash, length);
             }
         }
 
@@ -176,14 +178,6 @@ namespace TlsGuard.Core.Files.Archives.Content
                 offset += read;
                 count -= read;
                 done += read;
-            }
-        }
-
-        private void RequireEnd(Stream rest, long length)
-        {
-            if (rest.Read(one, 0, 1) > 0)
-            {
-                throw new ArchiveFormatException("holds more than its declared " + length + " bytes");
             }
         }
 
