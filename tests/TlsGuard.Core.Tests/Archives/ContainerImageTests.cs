@@ -47,6 +47,9 @@ namespace TlsGuard.Core.Tests.Archives
             Assert.Equal(File.ReadAllBytes("/etc/ld-musl-x86_64.path"), ReadAll(files, found.Image.LoaderConfiguration[0]));
             Assert.Equal(new[] { "/lib/x86_64-linux-musl/libc.so", "/opt/new/libnew.so", "/usr/lib/libjemalloc.so.2" }, found.Inputs.Select(Inner));
             Assert.All(found.Inputs, input => Assert.Equal(("linux-musl-x64", "musl", image + "!"), (input.RuntimeIdentifier, input.TargetLibcHint, input.Sysroot)));
+            Assert.True(ArchivePath.TrySplit(found.Inputs[0].Sysroot!, out var outer, out _));
+            Assert.Equal(found.Image.MuslLoaders, ArchiveInputs.ImageOf(files, outer)!.MuslLoaders);
+            Assert.Null(ArchiveInputs.ImageOf(files, Archives["libs.tar"]));
         }
 
         [Theory]

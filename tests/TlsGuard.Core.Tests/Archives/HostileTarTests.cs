@@ -129,6 +129,44 @@ namespace TlsGuard.Core.Tests.Archives
             var message = found.Problems.Single().Message;
             Assert.Contains("layer missing/layer.tar is not in the archive", message);
             Assert.Contains("layer junk/layer.tar is not in the archive, or is not a tar layer", message);
+            Assert.Contains("layer zstd/layer.tar: zstd-compressed layer: not supported", message);
+        }
+
+        [Fact]
+        public void A_tar_with_some_other_manifest_json_is_no_image()
+        {
+            using var files = new ArchiveFileSystem();
+            var tar = Archives["not-an-image.tar"];
+
+            var found = ArchiveInputs.Discover(files, tar);
+
+            Assert.Equal(ArchiveKind.Tar, found.Kind);
+            Assert.Equal(new[] { tar + "!/usr/lib/libgd.so" }, found.Inputs.Select(input => input.Path));
+        }
+
+        [Fact]
+        public void The_later_of_two_tar_entries_for_one_path_wins()
+        {
+            using var files = new ArchiveFileSystem();
+            var tar = Archives["duplicate.tar"];
+
+            var found = ArchiveInputs.Discover(files, tar);
+
+            Assert.Equal(Fixture("x86_64-gcc/libie_own.so"), ReadAll(files, Assert.Single(found.Inputs).Path));
+            Assert.Empty(found.Problems);
+        }
+
+        [Fact]
+        public void An_xz_tarball_is_reported_as_unsupported()
+        {
+            using var files = new ArchiveFileSystem();
+            var xz = Archives["libs.tar.xz"];
+
+            var found = ArchiveInputs.Discover(files, xz);
+
+            Assert.Equal(ArchiveFormat.Unsupported, ArchiveFormats.Detect(DiskFileSystem.Instance, xz));
+            Assert.True(found.Unreadable);
+            Assert.Equal("xz-compressed archive: not supported; decompress it first", found.Problems.Single().Message);
         }
 
         [Fact]

@@ -21,7 +21,7 @@ namespace TlsGuard.Core.Files.Archives
         public long MaxFileBytes { get; init; } = 4L * 1024 * MiB;
 
         /// <summary>Entries per archive, all layers together; the index of each costs memory even when its data is skipped.</summary>
-        public int MaxEntries { get; init; } = 2_000_000;
+        public int MaxEntries { get; init; } = 1_000_000;
 
         /// <summary>Symbolic links followed while resolving one path, as Linux's MAXSYMLINKS (40) before ELOOP.</summary>
         public int MaxLinkHops { get; init; } = 40;

@@ -34,9 +34,6 @@ namespace TlsGuard.Core.Files.Archives.Content
         /// <summary>Bytes of distinct contents written to the spill file.</summary>
         public long SpilledBytes { get; private set; }
 
-        /// <summary>True once the spill file exists (it is already unlinked from the temporary folder).</summary>
-        public bool HasSpillFile => spill != null;
-
         /// <summary>
         /// Keeps <paramref name="length"/> bytes: the first <paramref name="prefixCount"/> already read into
         /// <paramref name="prefix"/>, the rest from <paramref name="rest"/>, which must then be at its end.

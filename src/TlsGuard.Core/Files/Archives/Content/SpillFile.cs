@@ -19,17 +19,6 @@ namespace TlsGuard.Core.Files.Archives.Content
             this.stream = stream;
         }
 
-        public long Length
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return stream.Length;
-                }
-            }
-        }
-
         public static SpillFile Create()
         {
             var path = Path.Combine(Path.GetTempPath(), "tlsguard-spill-" + Guid.NewGuid().ToString("N") + ".tmp");

@@ -21,8 +21,6 @@ namespace TlsGuard.Core.Files.Archives.Content
 
         public long Length { get; }
 
-        public bool InMemory => chunks != null;
-
         public static StoredBlob InChunks(long length, IReadOnlyList<byte[]> chunks) => new StoredBlob(length, chunks, null, 0);
 
         public static StoredBlob Spilled(long length, SpillFile spill, long offset) => new StoredBlob(length, null, spill, offset);

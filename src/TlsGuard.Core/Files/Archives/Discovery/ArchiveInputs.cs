@@ -67,6 +67,13 @@ namespace TlsGuard.Core.Files.Archives.Discovery
             return new ArchiveDiscovery(archivePath, view.Kind, inputs, problems, image, unreadable);
         }
 
+        /// <summary>
+        /// The C library facts of the image or root-file-system tar at <paramref name="archivePath"/> (the outer part of a
+        /// <see cref="LibraryInput.Sysroot"/>), or null when it holds no C library and is not an image.
+        /// </summary>
+        public static ImageFacts? ImageOf(ArchiveFileSystem fileSystem, string archivePath) =>
+            ImageProbe.Probe(fileSystem.ViewOf(archivePath), archivePath, fileSystem.Limits.MaxLinkHops);
+
         private static LibraryInput Input(string path, string inner, ContentSniff sniff, ArchiveKind kind, Nuspec? package, WheelName? wheel, ImageFacts? image)
         {
             string? rid = null;

@@ -1,5 +1,3 @@
-using System;
-
 namespace TlsGuard.Core.Files.Archives.Discovery
 {
     /// <summary>The RID an inner path gives: a NuGet package's runtimes/RID/native/, an Android package's ABI folder.</summary>
@@ -50,7 +48,5 @@ namespace TlsGuard.Core.Files.Archives.Discovery
 
             return (libc == ImageLibc.Musl ? "linux-musl-" : "linux-") + architecture;
         }
-
-        public static bool IsUnder(string inner, string folder) => inner.StartsWith(folder, StringComparison.Ordinal);
     }
 }

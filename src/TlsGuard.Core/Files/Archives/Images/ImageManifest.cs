@@ -15,9 +15,33 @@ namespace TlsGuard.Core.Files.Archives.Images
     {
         private const int MaxIndexDepth = 4;
 
-        /// <summary>True when the documents describe an image (docker's manifest.json, or oci-layout with index.json).</summary>
-        public static bool IsImage(Func<string, bool> exists) =>
-            exists("/manifest.json") || (exists("/oci-layout") && exists("/index.json"));
+        /// <summary>
+        /// True when the documents describe an image: docker's manifest.json (an array of images with "Layers"), or an
+        /// oci-layout file beside index.json. A root file system that merely holds some other manifest.json is no image.
+        /// </summary>
+        public static bool IsImage(Func<string, string?> document)
+        {
+            if (document("/oci-layout") != null && document("/index.json") != null)
+            {
+                return true;
+            }
+
+            var docker = document("/manifest.json");
+            if (docker == null)
+            {
+                return false;
+            }
+
+            try
+            {
+                var root = JsonValue.Parse(docker);
+                return root.Kind == JsonKind.Array && root.Items.Count > 0 && root.Items[0].Get("Layers")?.Kind == JsonKind.Array;
+            }
+            catch (JsonParseException)
+            {
+                return false;
+            }
+        }
 
         /// <summary>The layer member paths in order ("/blobs/sha256/HEX"); what cannot be followed goes to <paramref name="problems"/>.</summary>
         public static List<string> Layers(Func<string, string?> document, List<string> problems)

@@ -16,6 +16,7 @@ namespace TlsGuard.Core.Files.Archives.Images
     internal sealed class ImagePartsClaim : IMemberClaim
     {
         private readonly TarIndexer indexer;
+        private long documentBytes;
 
         public ImagePartsClaim(TarIndexer indexer)
         {
@@ -40,7 +41,9 @@ namespace TlsGuard.Core.Files.Archives.Images
         {
             if (LooksLikeJson(member.Prefix, member.PrefixCount))
             {
-                if (member.Size > indexer.Limits.MaxMetadataBytes)
+                // Manifests and configs are kilobytes; a tar of many large JSON files is not an image, and is not kept.
+                long budget = 4L * indexer.Limits.MaxMetadataBytes;
+                if (member.Size > indexer.Limits.MaxMetadataBytes || documentBytes + member.Size > budget)
                 {
                     return false;
                 }
@@ -50,6 +53,7 @@ namespace TlsGuard.Core.Files.Archives.Images
                     Documents[member.Path] = text.ReadToEnd();
                 }
 
+                documentBytes += member.Size;
                 return true;
             }
 

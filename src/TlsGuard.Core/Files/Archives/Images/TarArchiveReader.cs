@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using TlsGuard.Core.Files.Archives.Tar;
@@ -20,13 +21,13 @@ namespace TlsGuard.Core.Files.Archives.Images
             var problems = new List<string>(plain.Problems);
             var members = new LayerMerger(indexer.Limits.MaxLinkHops);
             members.Apply(plain, whiteouts: false);
-            bool isImage = ImageManifest.IsImage(path => parts.Documents.ContainsKey(path) || ViewResolver.Resolve(members.Root, path, true, indexer.Limits.MaxLinkHops).Node is FileNode);
-            if (!isImage)
+            Func<string, string?> document = path => Document(parts, members, path, indexer.Limits);
+            if (!ImageManifest.IsImage(document))
             {
                 return new ArchiveView(ArchiveKind.Tar, members.Root, problems);
             }
 
-            var order = ImageManifest.Layers(path => Document(parts, members, path, indexer.Limits), problems);
+            var order = ImageManifest.Layers(document, problems);
             var image = new LayerMerger(indexer.Limits.MaxLinkHops);
             foreach (var layerPath in order)
             {
