@@ -132,6 +132,21 @@ namespace TlsGuard.Core.Tests.Archives
             Assert.Contains("layer zstd/layer.tar: zstd-compressed layer: not supported", message);
         }
 
+        [Theory]
+        [InlineData("long-names-gnu.tar")]
+        [InlineData("long-names-pax.tgz")]
+        public void Names_longer_than_ustar_holds_come_from_gnu_and_pax_records(string name)
+        {
+            using var files = new ArchiveFileSystem();
+            var tar = Archives[name];
+            var deep = "/usr/lib/" + string.Concat(Enumerable.Repeat("deep-folder-name/", 8)) + "libie_deep.so";
+
+            var found = ArchiveInputs.Discover(files, tar);
+
+            Assert.Equal(tar + "!" + deep, Assert.Single(found.Inputs).Path);
+            Assert.Equal(Fixture("x86_64-gcc/libie_own.so"), ReadAll(files, tar + "!/usr/lib/libie_link.so"));
+        }
+
         [Fact]
         public void A_tar_with_some_other_manifest_json_is_no_image()
         {

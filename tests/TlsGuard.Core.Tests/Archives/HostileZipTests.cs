@@ -61,6 +61,29 @@ namespace TlsGuard.Core.Tests.Archives
         }
 
         [Fact]
+        public void A_zip64_directory_of_seventy_thousand_members_is_read()
+        {
+            using var files = new ArchiveFileSystem();
+            var zip = Archives["zip64-many.zip"];
+
+            var found = ArchiveInputs.Discover(files, zip);
+
+            Assert.Equal(new[] { zip + "!/lib/libgd.so" }, found.Inputs.Select(input => input.Path));
+            Assert.Equal(70000, files.List(zip + "!/data", out _).Count);
+        }
+
+        [Fact]
+        public void A_zip_declaring_more_members_than_the_limit_is_refused()
+        {
+            using var files = new ArchiveFileSystem(new ArchiveLimits { MaxEntries = 1000 });
+
+            var found = ArchiveInputs.Discover(files, Archives["zip64-many.zip"]);
+
+            Assert.True(found.Unreadable);
+            Assert.Equal("the zip declares 70001 members, more than the 1000 allowed", found.Problems.Single().Message);
+        }
+
+        [Fact]
         public void A_zip_without_a_directory_is_unreadable_as_a_whole()
         {
             using var files = new ArchiveFileSystem();
