@@ -87,7 +87,8 @@ namespace TlsGuard.Core.Tests.Archives
         public void A_zip_without_a_directory_is_unreadable_as_a_whole()
         {
             using var files = new ArchiveFileSystem();
-            var truncated = Path.Combine(Archives.Folder, "no-directory.zip");
+            using var folder = new TempDirectory("archives");
+            var truncated = folder.Combine("no-directory.zip");
             var whole = File.ReadAllBytes(Archives["duplicate.zip"]);
             File.WriteAllBytes(truncated, whole.Take(whole.Length / 2).ToArray());
 
