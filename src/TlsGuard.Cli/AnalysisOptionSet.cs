@@ -9,7 +9,7 @@ namespace TlsGuard.Cli
     {
         public Argument<string[]> Paths { get; } = new Argument<string[]>("path")
         {
-            Description = "Files or folders to check; folders are searched recursively for ELF files and ar archives.",
+            Description = "Files, folders, archives (.nupkg, .whl, .apk, .tar, .tar.gz, docker save, OCI layout) or - (a tar on standard input) to check; folders are searched recursively for ELF files and ar archives.",
             Arity = ArgumentArity.OneOrMore,
         };
 

@@ -12,14 +12,14 @@ namespace TlsGuard.Cli
     {
         public static AnalysisReport Run(IReadOnlyList<string> paths, AnalysisOptions options)
         {
-            RequireExisting(paths, "path");
+            RequireExisting(paths.Where(ArchiveArguments.IsOnDisk), "path");
             RequireExisting(options.SearchPaths, "--search");
             if (options.Sysroot != null)
             {
                 RequireExisting(new[] { options.Sysroot }, "--sysroot");
             }
 
-            return LoadAnalyzer.Analyze(Discover(paths), options);
+            return ArchiveArguments.Analyze(paths, options, Discover);
         }
 
         /// <summary>Every ELF file or archive under the paths, once, with its path relative to the argument that found it.</summary>

@@ -1,7 +1,8 @@
 namespace TlsGuard.Benchmarks
 {
     /// <summary>
-    /// Scanner throughput against binutils readelf. Usage: TlsGuard.Benchmarks [--prepare] [--libdir DIR] [--relocations N] [--work DIR].
+    /// Scanner throughput against binutils readelf, and archive reading. Usage: TlsGuard.Benchmarks [--prepare]
+    /// [--libdir DIR] [--relocations N] [--work DIR] [--archives-only].
     /// readelf's peak RSS is read with getrusage over all waited-for children, which would include the gcc that builds
     /// the generated library; so run.sh builds it first in a separate "--prepare" process, and the generated-library
     /// benchmark runs before the per-file readelf runs.
@@ -20,8 +21,13 @@ namespace TlsGuard.Benchmarks
                 return 0;
             }
 
-            ManyRelocationsBenchmark.Run(work, relocations);
-            SystemLibrariesBenchmark.Run(libdir);
+            if (!args.Contains("--archives-only"))
+            {
+                ManyRelocationsBenchmark.Run(work, relocations);
+                SystemLibrariesBenchmark.Run(libdir);
+            }
+
+            ArchiveBenchmark.Run(libdir, Path.Combine(work, "archives"));
             return 0;
         }
 

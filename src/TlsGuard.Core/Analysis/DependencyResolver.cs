@@ -27,7 +27,7 @@ namespace TlsGuard.Core.Analysis
         private readonly AnalysisOptions _options;
         private readonly ScanMemo _scans;
         private readonly IReadOnlyList<ScannedLibrary> _inputs;
-        private readonly Dictionary<(LibcKind, Elf.ElfPlatform), SystemFolderSearch?> _systems = new Dictionary<(LibcKind, Elf.ElfPlatform), SystemFolderSearch?>();
+        private readonly Dictionary<(LibcKind, Elf.ElfPlatform, string?), SystemFolderSearch?> _systems = new Dictionary<(LibcKind, Elf.ElfPlatform, string?), SystemFolderSearch?>();
 
         public DependencyResolver(AnalysisOptions options, ScanMemo scans, IReadOnlyList<ScannedLibrary> inputs)
         {
@@ -64,7 +64,7 @@ namespace TlsGuard.Core.Analysis
                 return fromApp;
             }
 
-            var system = SystemFor(family, scan.Platform);
+            var system = SystemFor(family, scan.Platform, target.Sysroot);
             if (system == null)
             {
                 return null;
@@ -84,9 +84,9 @@ namespace TlsGuard.Core.Analysis
         }
 
         /// <summary>Whether the system folders take part in searches for a family and machine, and if not why.</summary>
-        public SystemSearchState SystemSearch(LibcKind family, Elf.ElfPlatform platform)
+        public SystemSearchState SystemSearch(LoadTarget target, Elf.ElfPlatform platform)
         {
-            if (SystemFor(family, platform) != null)
+            if (SystemFor(target.Libc.Kind, platform, target.Sysroot) != null)
             {
                 return SystemSearchState.Searched;
             }
@@ -152,9 +152,9 @@ namespace TlsGuard.Core.Analysis
         /// The system search for a family and machine: the sysroot when one is given (it is the system), else this machine's
         /// folders when it can stand in (or when asked to always), else none.
         /// </summary>
-        private SystemFolderSearch? SystemFor(LibcKind family, Elf.ElfPlatform platform)
+        private SystemFolderSearch? SystemFor(LibcKind family, Elf.ElfPlatform platform, string? sysroot)
         {
-            if (_systems.TryGetValue((family, platform), out var known))
+            if (_systems.TryGetValue((family, platform, sysroot), out var known))
             {
                 return known;
             }
@@ -162,9 +162,9 @@ namespace TlsGuard.Core.Analysis
             SystemFolderSearch? system = null;
             if (family == LibcKind.Glibc || family == LibcKind.Musl)
             {
-                if (!string.IsNullOrWhiteSpace(_options.Sysroot))
+                if (sysroot != null)
                 {
-                    system = new SystemFolderSearch(SystemFolders.For(family, _options.FileSystem, _options.Sysroot!, platform), ModuleOrigin.Sysroot);
+                    system = new SystemFolderSearch(SystemFolders.For(family, _options.FileSystem, sysroot, platform), ModuleOrigin.Sysroot);
                 }
                 else if (_options.SystemLibraries == SystemLibraries.On
                     || (_options.SystemLibraries == SystemLibraries.Auto && MachineIdentity.ThisMachine.CanStandIn(platform, family)))
@@ -172,12 +172,12 @@ namespace TlsGuard.Core.Analysis
                     system = new SystemFolderSearch(SystemFolders.For(family, DiskFileSystem.Instance, "/", platform), ModuleOrigin.ThisMachine);
                 }
             }
-            else if (!string.IsNullOrWhiteSpace(_options.Sysroot))
+            else if (sysroot != null)
             {
-                system = new SystemFolderSearch(LibraryFolders.InSysroot(_options.Sysroot!, platform), ModuleOrigin.Sysroot);
+                system = new SystemFolderSearch(LibraryFolders.InSysroot(sysroot, platform), ModuleOrigin.Sysroot);
             }
 
-            _systems[(family, platform)] = system;
+            _systems[(family, platform, sysroot)] = system;
             return system;
         }
 

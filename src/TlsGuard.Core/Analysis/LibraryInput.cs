@@ -16,5 +16,18 @@ namespace TlsGuard.Core.Analysis
         public bool Suppressed { get; init; }
 
         public string FileName => PathText.FileName(Path);
+
+        /// <summary>
+        /// The C library the input's container names, when it names one: "glibc-2.17" (a manylinux_2_17 or manylinux2014
+        /// wheel), "musl" (musllinux wheel, image with ld-musl), "bionic" (.apk/.aar), "glibc" (an image with libc.so.6,
+        /// whose version is read from that file). Null when the container says nothing (choose from the RID and options).
+        /// </summary>
+        public string? TargetLibcHint { get; init; }
+
+        /// <summary>
+        /// The root file system the input runs in, when it was found in a container image or a root-file-system tar
+        /// ("/abs/img.tar!"): its DT_NEEDED, ld.so.conf and C library are that tree's, not the machine's.
+        /// </summary>
+        public string? Sysroot { get; init; }
     }
 }

@@ -211,7 +211,7 @@ namespace TlsGuard.Core.Analysis
                 yield return first with
                 {
                     AlsoNeededBy = others,
-                    SystemSearch = resolver.SystemSearch(first.Target!.Libc.Kind, first.Platform),
+                    SystemSearch = resolver.SystemSearch(first.Target!, first.Platform),
                 };
             }
         }

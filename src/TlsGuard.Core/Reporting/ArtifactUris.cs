@@ -32,13 +32,19 @@ namespace TlsGuard.Core.Reporting
         {
             var normalized = fullPath.Replace(Path.DirectorySeparatorChar, '/');
             var segments = normalized.Split('/');
-            var escaped = segments.Select((segment, index) => IsDriveLetter(segment, index) ? segment : Uri.EscapeDataString(segment));
+            var escaped = segments.Select((segment, index) => IsDriveLetter(segment, index) ? segment : EscapeSegment(segment));
             var path = string.Join("/", escaped);
             return "file://" + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
         }
 
         private static string EscapeSegments(string relativePath) =>
-            string.Join("/", relativePath.Replace(Path.DirectorySeparatorChar, '/').Split('/').Select(Uri.EscapeDataString));
+            string.Join("/", relativePath.Replace(Path.DirectorySeparatorChar, '/').Split('/').Select(EscapeSegment));
+
+        /// <summary>
+        /// Percent-encodes a path segment but keeps '!' (an RFC 3986 sub-delim, legal in a segment), so a file inside an
+        /// archive reads "app.nupkg!/runtimes/..." in SARIF as in every other report.
+        /// </summary>
+        private static string EscapeSegment(string segment) => Uri.EscapeDataString(segment).Replace("%21", "!");
 
         private static bool IsDriveLetter(string segment, int index) => index == 0 && segment.Length == 2 && segment[1] == ':';
 

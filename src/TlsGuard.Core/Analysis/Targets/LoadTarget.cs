@@ -8,12 +8,23 @@ namespace TlsGuard.Core.Analysis
     /// <param name="Host">The kind of process that loads it.</param>
     public sealed record LoadTarget(TargetLibc Libc, ElfPlatform? Platform, HostKind Host)
     {
-        /// <summary>The explicit C library wins; otherwise the input's RID, then the build's RID; glibc when none says.</summary>
+        /// <summary>The root file system the process runs in (a sysroot, or the image the library was found in); null: none given.</summary>
+        public string? Sysroot { get; init; }
+
+        /// <summary>
+        /// The explicit C library wins; otherwise what the input's container says (a wheel's manylinux tag, an image's C
+        /// library), then the input's RID, then the build's RID; glibc when none says.
+        /// </summary>
         /// <exception cref="System.ArgumentException">options.TargetLibc names no known C library.</exception>
         public static LoadTarget For(AnalysisOptions options, LibraryInput input)
         {
             var rid = RuntimeIdentifiers.Parse(input.RuntimeIdentifier ?? options.RuntimeIdentifier);
             var libc = rid.Libc;
+            if (!string.IsNullOrWhiteSpace(input.TargetLibcHint) && TargetLibc.TryParse(input.TargetLibcHint, out var hinted))
+            {
+                libc = hinted;
+            }
+
             if (!string.IsNullOrWhiteSpace(options.TargetLibc))
             {
                 if (!TargetLibc.TryParse(options.TargetLibc, out libc))
@@ -24,7 +35,9 @@ namespace TlsGuard.Core.Analysis
                 }
             }
 
-            return new LoadTarget(libc, rid.Platform, options.Host);
+            return new LoadTarget(libc, rid.Platform, options.Host) { Sysroot = NullIfBlank(input.Sysroot) ?? NullIfBlank(options.Sysroot) };
         }
+
+        private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
     }
 }
