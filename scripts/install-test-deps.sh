@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests read or load: real-world libraries (jemalloc, mimalloc, Mesa/glvnd),
 # the SARIF schema validator, qemu-user with an arm64 cross compiler and C library (AArch64 loader agreement)
-# and musl-tools (musl loader agreement). Tests fail, not skip, when these are missing.
+# and musl-tools (musl loader agreement); clang, which with that cross compiler's binutils and C library links the
+# linux-arm64 native AOT tool on x86-64 (the tool-package tests pack it). Tests fail, not skip, when these are missing.
 # Cross compilers are NOT needed: fixtures are committed (tests/fixtures/build.sh regenerates them).
 set -euo pipefail
 
-packages=(libjemalloc2 libmimalloc2.0 libgl1 python3-jsonschema qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross musl-tools)
+packages=(libjemalloc2 libmimalloc2.0 libgl1 python3-jsonschema qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross musl-tools clang)
 packages+=("$@")
 
 missing=()
