@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests read or load: real-world libraries (jemalloc, libgomp, mimalloc, Mesa/glvnd),
 # the SARIF schema validator, qemu-user with an arm64 cross compiler and C library (AArch64 loader agreement)
-# and musl-tools (musl loader agreement), patchelf (hosts given another C library's loader). Then it prepares the
-# loader lab's load hosts (scripts/setup-loader-hosts.sh: arm64 and native-AOT LoadProbe, Debian 13's glibc 2.41).
-# Tests fail, not skip, when these are missing.
+# and musl-tools (musl loader agreement), patchelf (hosts given another C library's loader), and clang, which with that
+# cross compiler's binutils and C library links the linux-arm64 native AOT tool on x86-64 (the tool-package tests pack
+# it). Then it prepares the loader lab's load hosts (scripts/setup-loader-hosts.sh: arm64 and native-AOT LoadProbe,
+# Debian 13's glibc 2.41). Tests fail, not skip, when these are missing.
 # The arm64 cross C library (libc6/libstdc++6/libgcc-s1-arm64-cross, under /usr/aarch64-linux-gnu) is the sysroot
 # qemu-aarch64 runs the arm64 hosts with.
 set -euo pipefail
 
 packages=(libjemalloc2 libgomp1 libmimalloc2.0 libgl1 python3-jsonschema qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross
-  libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross musl-tools patchelf)
+  libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross musl-tools patchelf clang)
 packages+=("$@")
 
 missing=()

@@ -3,14 +3,14 @@ using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Benchmarks
 {
-    /// <summary>(b) One library with millions of relocations: our scan against one `readelf -dlrW` run.</summary>
+    /// <summary>In process: one library with millions of relocations: our scan against one `readelf -dlrW` run.</summary>
     internal static class ManyRelocationsBenchmark
     {
         private const int Repetitions = 5;
 
         public static void Run(string workFolder, int pointers)
         {
-            Console.WriteLine("== (b) generated library, " + pointers.ToString("N0") + " pointer relocations");
+            Console.WriteLine("== in-process: generated library, " + pointers.ToString("N0") + " pointer relocations");
             bool built = !GeneratedLibrary.Exists(workFolder, pointers);
             var build = Stopwatch.StartNew();
             string library = GeneratedLibrary.Build(workFolder, pointers);

@@ -5,7 +5,7 @@ using TlsGuard.Core.Elf;
 namespace TlsGuard.Benchmarks
 {
     /// <summary>
-    /// (a) Every ELF file and archive in a system library folder (symbolic links left out, so each file counts once):
+    /// In process: every ELF file and archive in a system library folder (symbolic links left out, so each file counts once):
     /// our scan of all of them against one `readelf -dlrW` process per file. Shared objects and executables are also
     /// cross-checked: every TLS relocation readelf lists must be in our static or dynamic counts.
     /// </summary>
@@ -15,7 +15,7 @@ namespace TlsGuard.Benchmarks
 
         public static void Run(string folder)
         {
-            Console.WriteLine("== (a) every ELF file under " + folder);
+            Console.WriteLine("== in-process: every ELF file under " + folder);
             List<string> files = FileDiscovery.Enumerate(new[] { folder })
                 .Where(f => new FileInfo(f).LinkTarget == null)
                 .ToList();

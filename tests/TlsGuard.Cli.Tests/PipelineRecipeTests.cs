@@ -6,8 +6,9 @@ using System.Text.Json;
 namespace TlsGuard.Cli.Tests
 {
     /// <summary>
-    /// README's pipeline recipe (examples/cli-pipeline.sh) run as written: a valid SARIF with the jemalloc-sized
-    /// finding, a baseline that silences it, and a newly added offending library that fails the run.
+    /// README's pipeline recipe (examples/cli-pipeline.sh) run as written: the installed command is the native
+    /// executable, a valid SARIF with the jemalloc-sized finding, a baseline that silences it, and a newly added
+    /// offending library that fails the run.
     /// </summary>
     public sealed class PipelineRecipeTests
     {
@@ -17,17 +18,16 @@ namespace TlsGuard.Cli.Tests
             _ = Repo.Jemalloc;
             using var temp = new TempDirectory();
             var work = temp.Combine("work");
-            var environment = new Dictionary<string, string?>
-            {
-                ["CONFIGURATION"] = BuildConfiguration.Name,
-                ["PACK_OPTIONS"] = "--no-build",
-            };
+            // The feed the tool-package tests packed from these sources: the recipe's own pack step is what they test.
+            var environment = new Dictionary<string, string?> { ["TLSGUARD_FEED"] = ToolFeed.Directory };
 
             var (exitCode, output, error) = ChildProcess.Run(
                 "bash", new[] { RepositoryRoot.Combine("examples", "cli-pipeline.sh"), work }, RepositoryRoot.Path, environment);
 
             Assert.True(exitCode == 0, "recipe failed (exit " + exitCode + "):\n" + output + error);
             Assert.Equal(new[] { "(exit 1)", "(exit 0)", "(exit 1)" }, output.Split('\n').Where(line => line.StartsWith("(exit ", System.StringComparison.Ordinal)).ToArray());
+            var native = Assert.Single(output.Split('\n'), line => line.StartsWith("native executable: ", System.StringComparison.Ordinal));
+            Assert.True(ProgramFile.Read(Path.Combine(RepositoryRoot.Path, native.Substring("native executable: ".Length))).HoldsCompiledManagedCode, native);
 
             var sarifText = File.ReadAllText(Path.Combine(work, "tlsguard.sarif"));
             var (valid, report) = SarifSchemaValidator.Validate(sarifText);

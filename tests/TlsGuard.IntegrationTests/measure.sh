@@ -3,7 +3,9 @@
 #  1. a no-op incremental `dotnet build` of a console app that ships a native library, with and without the
 #     TlsGuard package (median of N runs each, and the ratio);
 #  2. the first build of a project that carries a generated 100+ MB library (generated here, never committed),
-#     with TlsGuard enabled and disabled, plus the time the TlsGuard task itself took (MSBuild's task summary).
+#     with TlsGuard enabled and disabled, plus the time the TlsGuard task itself took (MSBuild's task summary);
+#  3. CheckNativeLibraries' own time (MSBuild's -clp:PerformanceSummary) in a no-op rebuild of an app that ships
+#     200 unchanged libraries (generated here), median of N no-op rebuilds. Target: <= 30 ms.
 # Usage: tests/TlsGuard.IntegrationTests/measure.sh [runs]   (default 5; needs gcc)
 # Builds run with node reuse off so that each build is independent of the last (and no MSBuild node outlives the script).
 set -euo pipefail
@@ -16,9 +18,11 @@ version="0.1.0-measure.$(date +%s)"
 
 dotnet pack "$repo/nuget/TlsGuard.Package.csproj" -c Release -o "$work/feed" -p:PackageVersion="$version" -nologo -v:q >/dev/null
 
-# project <dir> <with|without> <library path>
+# project <dir> <with|without> <library path> [items]: the library as a None item copied to the output, or the
+# given MSBuild items instead.
 project() {
   local dir=$1 mode=$2 library=$3
+  local items=${4:-<None Include=\"$library\" Link=\"$(basename "$library")\" CopyToOutputDirectory=\"PreserveNewest\" />}
   mkdir -p "$dir"
   cat > "$dir/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
@@ -34,7 +38,7 @@ XML
   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>
     <RestorePackagesPath>$work/packages</RestorePackagesPath></PropertyGroup>
   $reference
-  <ItemGroup><None Include="$library" Link="$(basename "$library")" CopyToOutputDirectory="PreserveNewest" /></ItemGroup>
+  <ItemGroup>$items</ItemGroup>
 </Project>
 XML
   echo 'System.Console.WriteLine("hello");' > "$dir/Program.cs"
@@ -83,3 +87,25 @@ for enabled in false true; do
 done
 rm -rf "$work/big/bin" "$work/big/obj/Debug"
 echo "TlsGuard task time, first build: $(task_ms "$work/big" --no-restore) ms; no-op rebuild: $(task_ms "$work/big" --no-restore) ms"
+
+echo
+libraries=200
+echo "== no-op rebuild with $libraries unchanged libraries: CheckNativeLibraries' own time, median of $runs (target <= 30 ms)"
+mkdir -p "$work/many/libs"
+cat > "$work/many.c" <<'C'
+/* One of the app's small libraries; some also carry an initial-exec TLS variable, so findings repeat on every build. */
+#ifdef WITH_TLS
+static __thread int counter __attribute__((tls_model("initial-exec")));
+int bump(void) { return ++counter; }
+#endif
+int value(void) { return VALUE; }
+C
+for i in $(seq "$libraries"); do
+  tls=()
+  if [ $((i % 40)) -eq 0 ]; then tls=(-DWITH_TLS); fi
+  gcc -shared -fPIC -O2 "${tls[@]}" -DVALUE="$i" -Wl,-soname,"libapp$i.so" -o "$work/many/libs/libapp$i.so" "$work/many.c"
+done
+project "$work/many" with "" '<None Include="libs/*.so" CopyToOutputDirectory="PreserveNewest" />'
+dotnet build "$work/many" -nologo -v:q >/dev/null
+for _ in $(seq "$runs"); do task_ms "$work/many" --no-restore; done > "$work/many.times"
+echo "CheckNativeLibraries, no-op rebuild: median $(median < "$work/many.times") ms  runs: $(tr '\n' ' ' < "$work/many.times")"

@@ -158,7 +158,7 @@ namespace TlsGuard.Core.Files.Archives.Content
                 }
 
                 sha.TransformFinalBlock(one, 0, 0);
-                return Digest(sha.Hash, length);
+                return Digest(sha.Hash!, length);
             }
         }
 
