@@ -6,7 +6,10 @@ namespace TlsGuard.Tasks
 {
     /// <summary>
     /// Finds shared objects that appeared in the output directory without MSBuild knowing them (a CMake or Exec step
-    /// wrote them), leaving out the files the build itself copied there, which were checked at their source.
+    /// wrote them), leaving out the files the build itself copied there, which were checked at their source, and every
+    /// folder another build owns: a RID-less build's output holds the output of earlier `-r RID` builds
+    /// (bin/Debug/net10.0/linux-musl-x64/) and `publish/` folders; a folder with its own *.deps.json or
+    /// *.runtimeconfig.json, or named as a RID, is another build's and is not this build's business.
     /// </summary>
     internal static class OutputDirectoryDiscovery
     {
@@ -26,7 +29,7 @@ namespace TlsGuard.Tasks
                 known.Add(Normalize(Path.GetFullPath(Path.Combine(root, relative))));
             }
 
-            foreach (var file in Directory.EnumerateFiles(root, "*.so*", SearchOption.AllDirectories))
+            foreach (var file in FilesOfThisBuild(root))
             {
                 if (!SharedObjectName.IsMatch(Path.GetFileName(file)) || known.Contains(Normalize(file)) || IsSymbolicLink(file))
                 {
@@ -38,6 +41,70 @@ namespace TlsGuard.Tasks
 
             found.Sort(StringComparer.Ordinal);
             return found;
+        }
+
+        private static IEnumerable<string> FilesOfThisBuild(string root)
+        {
+            var pending = new Stack<(string Folder, bool UnderRuntimes)>();
+            pending.Push((root, false));
+            while (pending.Count > 0)
+            {
+                var (folder, underRuntimes) = pending.Pop();
+                string[] files;
+                string[] folders;
+                try
+                {
+                    files = Directory.GetFiles(folder, "*.so*");
+                    folders = Directory.GetDirectories(folder);
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                foreach (var file in files)
+                {
+                    yield return file;
+                }
+
+                foreach (var child in folders)
+                {
+                    var name = Path.GetFileName(child);
+                    var isRuntimes = folder == root && string.Equals(name, "runtimes", StringComparison.OrdinalIgnoreCase);
+                    if (!underRuntimes && !isRuntimes && IsAnotherBuild(child, name))
+                    {
+                        continue;
+                    }
+
+                    pending.Push((child, underRuntimes || isRuntimes));
+                }
+            }
+        }
+
+        /// <summary>Another build's output: an app or library root of its own, a publish folder, or a RID folder outside runtimes/.</summary>
+        private static bool IsAnotherBuild(string folder, string name)
+        {
+            if (string.Equals(name, "publish", StringComparison.OrdinalIgnoreCase) || IsRuntimeIdentifier(name))
+            {
+                return true;
+            }
+
+            try
+            {
+                return Directory.EnumerateFiles(folder, "*.deps.json").GetEnumerator().MoveNext()
+                    || Directory.EnumerateFiles(folder, "*.runtimeconfig.json").GetEnumerator().MoveNext();
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        private static bool IsRuntimeIdentifier(string name)
+        {
+            var rid = Core.Analysis.RuntimeIdentifiers.Parse(name);
+            return rid.Platform != null || System.Text.RegularExpressions.Regex.IsMatch(
+                name, "^(win|osx|ios|iossimulator|tvos|tvossimulator|maccatalyst|browser|wasi|android|linux|freebsd|illumos|solaris)(-[a-z]+)?-(x64|x86|arm64|arm|wasm|s390x|ppc64le|riscv64|loongarch64|mips64|armel|armv6)$");
         }
 
         /// <summary>The output-relative path with forward slashes, as messages and SARIF show it.</summary>

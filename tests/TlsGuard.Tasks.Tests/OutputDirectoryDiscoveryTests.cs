@@ -22,6 +22,24 @@ namespace TlsGuard.Tasks.Tests
         }
 
         [Fact]
+        public void Other_builds_output_folders_are_left_alone()
+        {
+            using var temp = new TempDirectory();
+            var built = temp.Write("bin/libnative.so");
+            var packaged = temp.Write("bin/runtimes/linux-musl-x64/native/libpkg.so");
+            temp.Write("bin/linux-musl-x64/libstale.so");
+            temp.Write("bin/linux-musl-x64/App.deps.json");
+            temp.Write("bin/win-x64/libodd.so");
+            temp.Write("bin/publish/libnative.so");
+            temp.Write("bin/tools/other/libother.so");
+            temp.Write("bin/tools/other/Other.runtimeconfig.json");
+
+            var found = OutputDirectoryDiscovery.Find(temp.Combine("bin"), new string[0]);
+
+            Assert.Equal(new[] { built, packaged }.OrderBy(path => path, System.StringComparer.Ordinal), found);
+        }
+
+        [Fact]
         public void Symbolic_links_are_left_to_the_file_they_point_at()
         {
             using var temp = new TempDirectory();
