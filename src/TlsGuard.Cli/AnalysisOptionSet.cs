@@ -35,6 +35,13 @@ namespace TlsGuard.Cli
             Description = "A sysroot whose lib folders are searched after --search (cross builds).",
         };
 
+        public Option<string> SystemLibraries { get; } = new Option<string>("--system-libraries")
+        {
+            HelpName = "auto|on|off",
+            Description = "Resolve DT_NEEDED names from this machine's library folders: auto (when this machine can stand in for the target: Linux, same machine, same C library, no --sysroot), on, off.",
+            DefaultValueFactory = _ => "auto",
+        };
+
         public Option<string[]> StartupLibraries { get; } = new Option<string[]>("--startup-lib")
         {
             HelpName = "soname",
@@ -49,6 +56,7 @@ namespace TlsGuard.Cli
 
         public AnalysisOptionSet()
         {
+            SettingValidation.Require(SystemLibraries, SystemLibrariesNames.Accepted, value => SystemLibrariesNames.TryParse(value, out _));
             SettingValidation.Require(Libc, "glibc, glibc-X.Y (e.g. glibc-2.28), musl, bionic or freebsd", value => TargetLibc.TryParse(value, out _));
             OptionalStaticTls.CustomParser = result =>
             {
@@ -70,6 +78,7 @@ namespace TlsGuard.Cli
             command.Options.Add(Rid);
             command.Options.Add(Search);
             command.Options.Add(Sysroot);
+            command.Options.Add(SystemLibraries);
             command.Options.Add(StartupLibraries);
             command.Options.Add(OptionalStaticTls);
         }
@@ -84,6 +93,7 @@ namespace TlsGuard.Cli
                 SearchPaths = parseResult.GetValue(Search) ?? new string[0],
                 Sysroot = parseResult.GetValue(Sysroot),
                 StartupLibraries = startup.Length > 0 ? startup : null,
+                SystemLibraries = SystemLibrariesNames.TryParse(parseResult.GetValue(SystemLibraries), out var system) ? system : Core.Analysis.SystemLibraries.Auto,
                 OptionalStaticTls = parseResult.GetValue(OptionalStaticTls),
             };
         }

@@ -34,6 +34,9 @@ namespace TlsGuard.Tasks
         public ITaskItem[] SearchPaths { get; set; } = new ITaskItem[0];
         public string? Sysroot { get; set; }
 
+        /// <summary>auto | true | false: whether this machine's library folders resolve DT_NEEDED names; empty: auto.</summary>
+        public string? SystemLibraries { get; set; }
+
         /// <summary>A ;-list of sonames the host has loaded before any P/Invoke; empty: the dotnet host's set.</summary>
         public string? StartupLibraries { get; set; }
 
@@ -125,6 +128,11 @@ namespace TlsGuard.Tasks
                 valid = Invalid("TlsGuardTargetLibc", TargetLibc, "glibc, glibc-X.Y (e.g. glibc-2.28), musl, bionic or freebsd");
             }
 
+            if (!SystemLibrariesNames.TryParse(SystemLibraries, out var systemLibraries))
+            {
+                valid = Invalid("TlsGuardSystemLibraries", SystemLibraries, SystemLibrariesNames.Accepted);
+            }
+
             FailOn? failOn = null;
             if (!string.IsNullOrWhiteSpace(FailOn))
             {
@@ -168,7 +176,7 @@ namespace TlsGuard.Tasks
                 WarningsNotAsErrors = ListSplitter.Codes(WarningsNotAsErrors),
                 NoWarn = ListSplitter.Codes(NoWarn),
             };
-            options = CreateOptions();
+            options = CreateOptions() with { SystemLibraries = systemLibraries };
             return true;
         }
 

@@ -4,7 +4,7 @@ using TlsGuard.Core.Files;
 namespace TlsGuard.Core.Analysis
 {
     /// <summary>How to judge a set of libraries: which C library, where to find dependencies, what the host loads at startup.</summary>
-    public sealed class AnalysisOptions
+    public sealed record AnalysisOptions
     {
         /// <summary>
         /// "glibc", "glibc-2.28", "musl", "bionic", "bionic-28", "freebsd"; null or empty: follow each library's RID

@@ -71,6 +71,37 @@ namespace TlsGuard.LoaderTests.Loader
         }
 
         [Fact]
+        public void Without_a_sysroot_this_machine_stands_in_and_the_message_says_where_jemalloc_was_found_unless_turned_off()
+        {
+            var jemalloc = System("libjemalloc.so.2", "libjemalloc2");
+            var folder = Path.Combine(_fixtures.Set.Folder, "jemalloc-user-default");
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "libfoo.so");
+            Toolchain.Gcc.Compile(
+                path,
+                "void *mallocx(unsigned long size, int flags);\nint foo_touch(void) { return mallocx(16, 0) != 0; }\n",
+                new[] { "-shared", "-fPIC", "-Wl,-soname,libfoo.so", "-Wl,--no-as-needed", "-l:libjemalloc.so.2" });
+
+            var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) }, new AnalysisOptions());
+            var library = report.Libraries.Single();
+            Assert.Equal(Verdict.Fails, library.Verdict);
+            Assert.Equal(new[] { "libfoo.so", "libjemalloc.so.2" }, library.Chain);
+            Assert.Equal(ModuleOrigin.ThisMachine, library.Offender!.Origin);
+            var finding = report.Findings().Single(f => f.Id == "TLS001");
+            Assert.Contains("libjemalloc.so.2 was found on this machine: ", finding.Message);
+            Assert.EndsWith("libjemalloc.so.2", finding.Properties["offenderPath"]);
+            Assert.Equal(File.ReadAllBytes(jemalloc), File.ReadAllBytes(finding.Properties["offenderPath"]));
+            var outcome = _fixtures.Dotnet.Load(new[] { path });
+            Assert.Contains("libjemalloc.so.2: cannot allocate memory in static TLS block", outcome.FirstFailure!.Message);
+
+            var off = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) }, new AnalysisOptions { SystemLibraries = SystemLibraries.Off });
+            Assert.Equal(Verdict.None, off.Libraries.Single().Verdict);
+            var missing = off.Findings().Single(f => f.Id == "TLS005");
+            Assert.Contains("needs libjemalloc.so.2", missing.Message);
+            Assert.Contains("TlsGuardSystemLibraries=false or --system-libraries off", missing.Message);
+        }
+
+        [Fact]
         public void Mimalloc_fits_on_glibc_quietly_and_fails_on_musl()
         {
             var mimalloc = System("libmimalloc.so.2", "libmimalloc2.0");

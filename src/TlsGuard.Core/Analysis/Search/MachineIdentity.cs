@@ -1,13 +1,13 @@
 using System;
 using System.Runtime.InteropServices;
 using TlsGuard.Core.Elf;
-using TlsGuard.Core.Files;
 
 namespace TlsGuard.Core.Analysis
 {
     /// <summary>
     /// What the machine running the check is, so analysis knows when its own libraries can stand in for the target's:
-    /// Linux, its ELF machine, and its C library family (musl when its loader ld-musl-ARCH.so.1 is in /lib).
+    /// Linux, its ELF machine, and its C library family — the one this very process was linked against (read from its
+    /// executable's PT_INTERP and DT_NEEDED: a glibc machine may also have musl's loader installed, by musl-tools).
     /// </summary>
     public sealed record MachineIdentity(bool IsLinux, ElfPlatform? Platform, LibcKind? Libc)
     {
@@ -26,7 +26,7 @@ namespace TlsGuard.Core.Analysis
             }
 
             var platform = RuntimeIdentifiers.Parse("linux-" + ArchitectureName(RuntimeInformation.OSArchitecture)).Platform;
-            return new MachineIdentity(true, platform, HasMuslLoader() ? LibcKind.Musl : LibcKind.Glibc);
+            return new MachineIdentity(true, platform, OwnLibc());
         }
 
         private static string ArchitectureName(Architecture architecture) => architecture switch
@@ -38,17 +38,35 @@ namespace TlsGuard.Core.Analysis
             _ => architecture.ToString().ToLowerInvariant(),
         };
 
-        private static bool HasMuslLoader()
+        private static LibcKind? OwnLibc()
         {
-            foreach (var entry in DiskFileSystem.Instance.List("/lib", out _))
+            string? executable;
+            try
             {
-                if (PathText.FileName(entry).StartsWith("ld-musl-", StringComparison.Ordinal))
+                using (var process = System.Diagnostics.Process.GetCurrentProcess())
                 {
-                    return true;
+                    executable = process.MainModule?.FileName;
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is NotSupportedException || e is System.ComponentModel.Win32Exception)
+            {
+                executable = null;
+            }
+
+            if (string.IsNullOrEmpty(executable))
+            {
+                return null;
+            }
+
+            foreach (var result in Scanning.ElfScanner.Scan(executable!))
+            {
+                if (result.Error == null)
+                {
+                    return BuiltFor.Of(result).Family;
                 }
             }
 
-            return false;
+            return null;
         }
     }
 }
