@@ -29,7 +29,7 @@ namespace TlsGuard.LoaderTests.Loader
         }
 
         [Fact]
-        public void A_dependency_that_is_not_a_library_is_skipped_and_reported_missing()
+        public void A_dependency_that_is_not_a_library_is_passed_over_and_the_search_goes_on()
         {
             var dependencyFolder = _temp.Combine("deps");
             Directory.CreateDirectory(dependencyFolder);
@@ -37,10 +37,16 @@ namespace TlsGuard.LoaderTests.Loader
             var user = Path.Combine(dependencyFolder, "libuser.so");
             Toolchain.Gcc.Compile(user, "int user_touch(void) { return 1; }\n", new[] { "-shared", "-fPIC", "-Wl,--no-as-needed", "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2" });
 
-            var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(user) }, new AnalysisOptions());
-            Assert.Equal(Verdict.None, report.Libraries.Single().Verdict);
-            var missing = report.Findings().Single(f => f.Id == "TLS005");
+            // The non-ELF file in a searched folder is passed over, as ld.so passes over a file it cannot map.
+            var searchedOnly = LoadAnalyzer.Analyze(new[] { new LibraryInput(user) }, new AnalysisOptions { SearchPaths = new[] { dependencyFolder }, SystemLibraries = SystemLibraries.Off });
+            Assert.Equal(Verdict.None, searchedOnly.Libraries.Single().Verdict);
+            var missing = searchedOnly.Findings().Single(f => f.Id == "TLS005");
             Assert.Contains("libjemalloc.so.2", missing.Message);
+            Assert.Contains(dependencyFolder, missing.Message);
+
+            var thenTheSystem = LoadAnalyzer.Analyze(new[] { new LibraryInput(user) }, new AnalysisOptions { SearchPaths = new[] { dependencyFolder } });
+            Assert.Equal(Verdict.Fails, thenTheSystem.Libraries.Single().Verdict);
+            Assert.Equal(ModuleOrigin.ThisMachine, thenTheSystem.Libraries.Single().Offender!.Origin);
 
             var withSysroot = LoadAnalyzer.Analyze(new[] { new LibraryInput(user) }, new AnalysisOptions { Sysroot = "/" });
             Assert.Equal(Verdict.Fails, withSysroot.Libraries.Single().Verdict);
