@@ -30,6 +30,7 @@ namespace TlsGuard.IntegrationTests.InProcess
             Assert.Equal("GenerateMSBuildEditorConfigFileCore;CoreCompile", targets["TlsGuardCheck"].BeforeTargets);
             Assert.Equal("$(TlsGuardAfterTargets)", targets["TlsGuardScanOutput"].AfterTargets);
             Assert.Equal("ComputeResolvedFilesToPublishList", targets["TlsGuardCheckPublish"].AfterTargets);
+            Assert.Equal("GenerateNuspec", targets["TlsGuardCheckPack"].BeforeTargets);
         }
 
         [Fact]
