@@ -104,11 +104,17 @@ namespace TlsGuard.IntegrationTests.InProcess
         {
             using var scratch = new TempDirectory("disabled");
             scratch.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
-            var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
+            var projectPath = RepositoryImportProject.Create(scratch, """
+                  <ItemGroup>
+                    <None Include="native/libie_own.so" CopyToOutputDirectory="PreserveNewest" Pack="true" PackagePath="runtimes/linux-x64/native/" />
+                  </ItemGroup>
+                """);
 
-            var build = InProcessBuild.RestoreAndBuild(projectPath, new Dictionary<string, string> { ["TlsGuardEnabled"] = "false" }, "Build");
+            // Pack builds first: the build-time scans and the pack-time one are all off.
+            var build = InProcessBuild.RestoreAndBuild(projectPath, new Dictionary<string, string> { ["TlsGuardEnabled"] = "false" }, "Pack");
 
             Assert.True(build.Succeeded, build.Log.ToString());
+            Assert.Single(Directory.GetFiles(scratch.Combine("bin"), "*.nupkg", SearchOption.AllDirectories));
             Assert.DoesNotContain("CheckNativeLibraries", build.Log.TasksRun);
             Assert.DoesNotContain(build.Project.GetItems("AdditionalFiles"), item => item.GetMetadataValue("TlsGuardKind") == "ScanResults");
         }
