@@ -34,7 +34,9 @@ namespace TlsGuard.IntegrationTests.EndToEnd
                     <NativeFolder Condition="'$(NativeFolder)' == ''">runtimes/linux-x64/native/</NativeFolder>
                   </PropertyGroup>
                   <ItemGroup>
-                    <None Update="libie_own.so;libgd.so" Pack="true" PackagePath="$(NativeFolder)" />
+                    <None Update="libie_own.so" Pack="true" PackagePath="$(NativeFolder)" />
+                    <!-- A quote in a package path once broke the pack target's item condition. -->
+                    <None Update="libgd.so" Pack="true" PackagePath="$(NativeFolder)it's-clean/" />
                     <None Update="ie_own.dll" Pack="true" PackagePath="runtimes/win-x64/native/" />
                   </ItemGroup>
                 """, outputType: "Library", source: ClassLibrarySource, relativeProjectPath: "lib/Lib.csproj");
@@ -50,7 +52,9 @@ namespace TlsGuard.IntegrationTests.EndToEnd
             Assert.False(File.Exists(folder.Combine("lib/bin/Release/net10.0/libie_own.so")));
             Assert.Contains(glibc.Log.Messages, m => m.StartsWith("TlsGuard: not checking " + folder.Combine("lib/ie_own.dll") + ": packed for win-x64", StringComparison.Ordinal));
             Assert.Equal("TlsGuard: 2 libraries, 2 read, 0 from cache", glibc.Log.CacheStatistics.Last());
-            Assert.Contains("runtimes/linux-x64/native/libie_own.so", PackageEntries(folder.Combine("out-glibc")));
+            var entries = PackageEntries(folder.Combine("out-glibc"));
+            Assert.Contains("runtimes/linux-x64/native/libie_own.so", entries);
+            Assert.Contains("runtimes/linux-x64/native/it's-clean/libgd.so", entries);
 
             var musl = consumer.Run("pack", "--no-build", "-o", folder.Combine("out-musl"), "-p:NativeFolder=runtimes/linux-musl-x64/native/");
 
