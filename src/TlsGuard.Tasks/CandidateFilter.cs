@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Tasks
@@ -20,6 +21,29 @@ namespace TlsGuard.Tasks
         {
             ".dll", ".dylib", ".exe", ".pdb", ".dbg", ".debug", ".a", ".lib", ".json", ".xml", ".txt", ".md",
         };
+
+        /// <summary>
+        /// Null when the input should be scanned, otherwise why it is not. A packed file is judged only where NuGet
+        /// treats it as a native asset (runtimes/&lt;rid&gt;/native/) of a RID whose loader reads ELF.
+        /// </summary>
+        public static string? SkipReason(LibraryOrigin origin, LibraryInput input)
+        {
+            if (origin == LibraryOrigin.Pack)
+            {
+                var rid = PackedFilePaths.NativeAssetRuntimeIdentifier(input.RelativePath ?? "");
+                if (rid == null)
+                {
+                    return "packed to " + input.RelativePath + ", not under runtimes/<rid>/native/";
+                }
+
+                if (!ElfRuntimeIdentifier.IsMatch(rid))
+                {
+                    return "packed for " + rid + ", whose loader does not read ELF libraries";
+                }
+            }
+
+            return SkipReason(origin, input.Path, input.PackageId);
+        }
 
         /// <summary>Null when the file should be scanned, otherwise why it is not.</summary>
         public static string? SkipReason(LibraryOrigin origin, string path, string? packageId)

@@ -20,7 +20,10 @@ namespace TlsGuard.Tasks
     /// </summary>
     public sealed class CheckNativeLibraries : Task
     {
-        /// <summary>Files to check, with NuGetPackageId, NuGetPackageVersion, RuntimeIdentifier, DestinationSubPath/RelativePath, TlsGuardOrigin, TlsGuardSuppress.</summary>
+        /// <summary>
+        /// Files to check, with NuGetPackageId, NuGetPackageVersion, RuntimeIdentifier, DestinationSubPath/RelativePath,
+        /// TlsGuardOrigin, TlsGuardSuppress; packed files (TlsGuardOrigin=Pack) with PackagePath and RecursiveDir/NuGetRecursiveDir.
+        /// </summary>
         public ITaskItem[] Libraries { get; set; } = new ITaskItem[0];
 
         /// <summary>When set, shared objects under this folder that are not in <see cref="KnownOutputFiles"/> are checked too.</summary>
@@ -189,43 +192,48 @@ namespace TlsGuard.Tasks
         private List<LibraryInput> CollectInputs()
         {
             var inputs = new List<LibraryInput>();
-            var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
+            var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            var packages = new PackageFolderLookup();
             foreach (var item in Libraries)
             {
-                var (input, origin) = LibraryItemMapper.Map(item);
-                var reason = CandidateFilter.SkipReason(origin, input.Path, input.PackageId);
-                if (reason != null)
+                foreach (var (input, origin) in LibraryItemMapper.MapAll(item, packages))
                 {
-                    Log.LogMessage(MessageImportance.Low, "TlsGuard: not checking {0}: {1}", input.Path, reason);
-                    continue;
-                }
-
-                // The same file often arrives through several item lists; one input, suppressed if any item says so.
-                if (byPath.TryGetValue(input.Path, out var index))
-                {
-                    if (input.Suppressed)
+                    var reason = CandidateFilter.SkipReason(origin, input);
+                    if (reason != null)
                     {
-                        inputs[index] = inputs[index] with { Suppressed = true };
+                        Log.LogMessage(MessageImportance.Low, "TlsGuard: not checking {0}: {1}", input.Path, reason);
+                        continue;
                     }
 
-                    continue;
-                }
+                    // The same file often arrives through several item lists: one input, suppressed if any item says so.
+                    // A packed file may go to several RIDs' folders: one input per RID. (Other inputs are keyed by path.)
+                    var key = origin == LibraryOrigin.Pack ? input.Path + "\n" + input.RuntimeIdentifier : input.Path;
+                    if (byKey.TryGetValue(key, out var index))
+                    {
+                        if (input.Suppressed)
+                        {
+                            inputs[index] = inputs[index] with { Suppressed = true };
+                        }
 
-                byPath.Add(input.Path, inputs.Count);
-                inputs.Add(input);
+                        continue;
+                    }
+
+                    byKey.Add(key, inputs.Count);
+                    inputs.Add(input);
+                }
             }
 
             if (!string.IsNullOrEmpty(OutputDirectory))
             {
                 foreach (var file in OutputDirectoryDiscovery.Find(OutputDirectory!, KnownOutputFiles.Select(item => item.ItemSpec)))
                 {
-                    if (byPath.ContainsKey(file))
+                    if (byKey.ContainsKey(file))
                     {
                         continue;
                     }
 
                     var relativePath = OutputDirectoryDiscovery.RelativePath(OutputDirectory!, file);
-                    byPath.Add(file, inputs.Count);
+                    byKey.Add(file, inputs.Count);
                     inputs.Add(new LibraryInput(file)
                     {
                         RelativePath = relativePath,

@@ -17,5 +17,8 @@ namespace TlsGuard.Tasks
 
         /// <summary>The publish set (ResolvedFileToPublish).</summary>
         Publish,
+
+        /// <summary>Files `dotnet pack` puts in the package (PackagePath metadata); judged at their path in the package.</summary>
+        Pack,
     }
 }

@@ -6,6 +6,8 @@
 #     with TlsGuard enabled and disabled, plus the time the TlsGuard task itself took (MSBuild's task summary);
 #  3. CheckNativeLibraries' own time (MSBuild's -clp:PerformanceSummary) in a no-op rebuild of an app that ships
 #     200 unchanged libraries (generated here), median of N no-op rebuilds. Target: <= 30 ms.
+#  4. `dotnet pack --no-build` of a class library that packs the fixture for linux-x64 and linux-musl-x64, with
+#     TlsGuardEnabled false and true (median of N runs each), and the pack-time task's own time.
 # Usage: tests/TlsGuard.IntegrationTests/measure.sh [runs]   (default 5; needs gcc)
 # Builds run with node reuse off so that each build is independent of the last (and no MSBuild node outlives the script).
 set -euo pipefail
@@ -55,7 +57,9 @@ seconds() { # runs a command, prints its wall time in seconds
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 task_ms() { # the CheckNativeLibraries line of MSBuild's task performance summary, in ms (0 when it did not run)
-  dotnet build "$@" -nologo -clp:PerformanceSummary | awk '/ ms +CheckNativeLibraries +[0-9]+ calls/ { print $1; found = 1 } END { if (!found) print 0 }'
+  local verb=build
+  if [ "$1" = pack ]; then verb=pack; shift; fi
+  dotnet "$verb" "$@" -nologo -clp:PerformanceSummary | awk '/ ms +CheckNativeLibraries +[0-9]+ calls/ { print $1; found = 1 } END { if (!found) print 0 }'
 }
 
 fixture="$repo/tests/fixtures/elf/x86_64-gcc/libie_own.so"
@@ -109,3 +113,22 @@ project "$work/many" with "" '<None Include="libs/*.so" CopyToOutputDirectory="P
 dotnet build "$work/many" -nologo -v:q >/dev/null
 for _ in $(seq "$runs"); do task_ms "$work/many" --no-restore; done > "$work/many.times"
 echo "CheckNativeLibraries, no-op rebuild: median $(median < "$work/many.times") ms  runs: $(tr '\n' ' ' < "$work/many.times")"
+
+echo
+echo "== dotnet pack --no-build, class library packing ${fixture#"$repo"/} for linux-x64 and linux-musl-x64, median of $runs"
+mkdir -p "$work/pack"
+cp "$work/noop-with/nuget.config" "$work/pack/"
+cat > "$work/pack/Lib.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><RestorePackagesPath>$work/packages</RestorePackagesPath></PropertyGroup>
+  <ItemGroup><PackageReference Include="TlsGuard" Version="$version" PrivateAssets="all" /></ItemGroup>
+  <ItemGroup><None Include="$fixture" Link="libie_own.so" Pack="true" PackagePath="runtimes/linux-x64/native/;runtimes/linux-musl-x64/native/" /></ItemGroup>
+</Project>
+XML
+echo 'namespace Lib { public static class Api { } }' > "$work/pack/Api.cs"
+dotnet build "$work/pack" -c Release -nologo -v:q >/dev/null   # dotnet pack builds Release by default
+for enabled in false true; do
+  for _ in $(seq "$runs"); do seconds dotnet pack "$work/pack" --no-build --no-restore -o "$work/pack/out" -nologo -v:q -p:TlsGuardEnabled=$enabled; done > "$work/pack-$enabled.times"
+  printf 'TlsGuardEnabled=%-5s median %ss  runs: %s\n' "$enabled" "$(median < "$work/pack-$enabled.times")" "$(tr '\n' ' ' < "$work/pack-$enabled.times")"
+done
+echo "TlsGuard task at pack: $(task_ms pack "$work/pack" --no-build --no-restore -o "$work/pack/out") ms"

@@ -1,3 +1,5 @@
+using TlsGuard.Core.Analysis;
+
 namespace TlsGuard.Tasks.Tests
 {
     public class CandidateFilterTests
@@ -62,6 +64,34 @@ namespace TlsGuard.Tasks.Tests
 
             Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Package, missing, "Foo"));
             Assert.Null(CandidateFilter.SkipReason(LibraryOrigin.User, missing, null));
+        }
+
+        [Theory]
+        [InlineData("runtimes/linux-x64/native/libfoo.so", true)]
+        [InlineData("runtimes/linux-musl-arm64/native/libfoo.so", true)]
+        [InlineData("runtimes/android-arm64/native/libfoo.so", true)]
+        [InlineData("runtimes/linux-bionic-x64/native/libfoo.so", true)]
+        [InlineData("runtimes/freebsd-x64/native/libfoo.so", true)]
+        [InlineData("runtimes/win-x64/native/libfoo.so", false)]
+        [InlineData("runtimes/osx-arm64/native/libfoo.so", false)]
+        [InlineData("runtimes/ios-arm64/native/libfoo.so", false)]
+        [InlineData("runtimes/browser-wasm/native/libfoo.so", false)]
+        [InlineData("runtimes/linux-x64/lib/net8.0/libfoo.so", false)]
+        [InlineData("contentFiles/any/net10.0/libfoo.so", false)]
+        public void Packed_files_are_checked_only_as_native_assets_of_elf_rids(string packagePath, bool checkedAtPack)
+        {
+            var input = new LibraryInput(Fixtures.IeOwnX64) { RelativePath = packagePath };
+
+            Assert.Equal(checkedAtPack, CandidateFilter.SkipReason(LibraryOrigin.Pack, input) == null);
+        }
+
+        [Fact]
+        public void A_packed_windows_library_under_a_linux_rid_is_still_not_an_elf_file()
+        {
+            using var temp = new TempDirectory();
+            var dll = temp.Copy(Fixtures.GdX64, "native/foo.dll");
+
+            Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Pack, new LibraryInput(dll) { RelativePath = "runtimes/linux-x64/native/foo.dll" }));
         }
     }
 }

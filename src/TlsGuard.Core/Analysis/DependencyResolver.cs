@@ -58,7 +58,7 @@ namespace TlsGuard.Core.Analysis
             }
 
             searched.Add(InputsLabel);
-            var fromApp = FromApp(needed, scan, target, requester.Path);
+            var fromApp = FromApp(needed, scan, target, requester.Path, searched);
             if (fromApp != null)
             {
                 return fromApp;
@@ -203,16 +203,21 @@ namespace TlsGuard.Core.Analysis
         }
 
         /// <summary>Another library of the app by file name, preferring one of the same RID; never one of another target.</summary>
-        private ResolvedModule? FromApp(string needed, ElfScanResult requester, LoadTarget target, string? requesterPath)
+        private ResolvedModule? FromApp(string needed, ElfScanResult requester, LoadTarget target, string? requesterPath, List<string> searched)
         {
             ScannedLibrary? fallback = null;
             foreach (var candidate in _inputs)
             {
                 if (!string.Equals(candidate.FileName, needed, StringComparison.Ordinal)
                     || SamePath(candidate.Input.Path, requesterPath)
-                    || !candidate.Target.Libc.Kind.Equals(target.Libc.Kind)
-                    || !Compatible(candidate.Scan, requester, target.Libc.Kind))
+                    || !candidate.Target.Libc.Kind.Equals(target.Libc.Kind))
                 {
+                    continue;
+                }
+
+                if (!Compatible(candidate.Scan, requester, target.Libc.Kind))
+                {
+                    NoteMismatch(candidate.Input.Path, candidate.Scan, requester, searched);
                     continue;
                 }
 
@@ -249,6 +254,19 @@ namespace TlsGuard.Core.Analysis
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A file that answers to the name but is built for another C library is skipped (it is not the library the target's
+        /// loader would use there), and the skip is said, so "not found" does not hide a glibc build sitting in a musl app.
+        /// </summary>
+        private static void NoteMismatch(string path, ElfScanResult candidate, ElfScanResult requester, List<string> searched)
+        {
+            var builtFor = BuiltFor.Of(candidate).Family;
+            if (candidate.IsSharedObject && candidate.Platform == requester.Platform && builtFor != null)
+            {
+                searched.Add(path + " (built for " + Describe.LibcText.Family(builtFor) + ")");
+            }
         }
 
         /// <summary>A shared object the requester's loader can map: same machine, class and byte order, and not built for another C library.</summary>

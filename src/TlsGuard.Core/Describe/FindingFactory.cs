@@ -227,7 +227,9 @@ namespace TlsGuard.Core.Describe
                 : "'" + LibcText.LoaderError(mismatch, library) + "'";
             if (mismatch.StaticTlsVerdict >= Verdict.AtRisk && !(fails && mismatch.Reason == LibcMismatchReason.LinkedAgainstGlibc))
             {
-                evidence += FindingText.Invariant("; it also needs {0} bytes of static TLS", mismatch.StaticTlsBytes);
+                evidence += mismatch.StaticTlsBytes > 0
+                    ? FindingText.Invariant("; it also needs {0} bytes of static TLS", mismatch.StaticTlsBytes)
+                    : "; it also uses initial-exec TLS of a size that could not be read";
             }
 
             var message = FindingText.Invariant(descriptor.MessageFormat, FindingText.Display(mismatch.Input), built, target, evidence, LibcText.Fix(mismatch));

@@ -30,6 +30,7 @@ namespace TlsGuard.IntegrationTests.InProcess
             Assert.Equal("GenerateMSBuildEditorConfigFileCore;CoreCompile", targets["TlsGuardCheck"].BeforeTargets);
             Assert.Equal("$(TlsGuardAfterTargets)", targets["TlsGuardScanOutput"].AfterTargets);
             Assert.Equal("ComputeResolvedFilesToPublishList", targets["TlsGuardCheckPublish"].AfterTargets);
+            Assert.Equal("GenerateNuspec", targets["TlsGuardCheckPack"].BeforeTargets);
         }
 
         [Fact]
@@ -103,13 +104,56 @@ namespace TlsGuard.IntegrationTests.InProcess
         {
             using var scratch = new TempDirectory("disabled");
             scratch.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
-            var projectPath = RepositoryImportProject.Create(scratch, OwnLibrary);
+            var projectPath = RepositoryImportProject.Create(scratch, """
+                  <ItemGroup>
+                    <None Include="native/libie_own.so" CopyToOutputDirectory="PreserveNewest" Pack="true" PackagePath="runtimes/linux-x64/native/" />
+                  </ItemGroup>
+                """);
 
-            var build = InProcessBuild.RestoreAndBuild(projectPath, new Dictionary<string, string> { ["TlsGuardEnabled"] = "false" }, "Build");
+            // Pack builds first: the build-time scans and the pack-time one are all off.
+            var build = InProcessBuild.RestoreAndBuild(projectPath, new Dictionary<string, string> { ["TlsGuardEnabled"] = "false" }, "Pack");
 
             Assert.True(build.Succeeded, build.Log.ToString());
+            Assert.Single(Directory.GetFiles(scratch.Combine("bin"), "*.nupkg", SearchOption.AllDirectories));
             Assert.DoesNotContain("CheckNativeLibraries", build.Log.TasksRun);
             Assert.DoesNotContain(build.Project.GetItems("AdditionalFiles"), item => item.GetMetadataValue("TlsGuardKind") == "ScanResults");
+        }
+
+        [Fact]
+        public void A_package_made_from_a_nuspec_is_not_checked_at_pack_and_the_log_says_so()
+        {
+            using var scratch = new TempDirectory("nuspec");
+            scratch.Copy(RepositoryRoot.Fixture("x86_64-gcc", "libie_own.so"), "native/libie_own.so");
+            scratch.Write("App.nuspec", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+                  <metadata><id>App</id><version>1.0.0</version><authors>tests</authors><description>nuspec pack</description></metadata>
+                  <files><file src="native/libie_own.so" target="runtimes/linux-x64/native/" /></files>
+                </package>
+                """);
+            // NuGet ignores the None item's PackagePath once NuspecFile is set; TlsGuard must not judge it either.
+            var projectPath = RepositoryImportProject.Create(scratch, """
+                  <PropertyGroup>
+                    <NuspecFile>App.nuspec</NuspecFile>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <None Include="native/libie_own.so" Pack="true" PackagePath="runtimes/linux-musl-x64/native/" />
+                  </ItemGroup>
+                """);
+
+            var pack = InProcessBuild.RestoreAndBuild(projectPath, null, "Pack");
+
+            Assert.True(pack.Succeeded, pack.Log.ToString());
+            var package = Assert.Single(Directory.GetFiles(scratch.Combine("bin"), "*.nupkg", SearchOption.AllDirectories));
+            using (var archive = System.IO.Compression.ZipFile.OpenRead(package))
+            {
+                var entries = archive.Entries.Select(entry => entry.FullName).ToList();
+                Assert.Contains("runtimes/linux-x64/native/libie_own.so", entries);
+                Assert.DoesNotContain(entries, entry => entry.Contains("linux-musl", System.StringComparison.Ordinal));
+            }
+
+            Assert.Empty(pack.Log.Tls("TLS001"));
+            Assert.Contains("TlsGuard: App packs from App.nuspec; the files that nuspec lists are not checked at pack time", pack.Log.Messages);
         }
 
         [Fact]

@@ -10,7 +10,7 @@ namespace TlsGuard.Core.Analysis
     /// detached debug file).
     /// </summary>
     /// <param name="Family">The C library family, or null when the file does not say.</param>
-    /// <param name="GlibcVersion">The highest GLIBC_x.y version it needs, for glibc-linked files.</param>
+    /// <param name="GlibcVersion">The highest GLIBC_x.y version it needs (major.minor), for glibc-linked files.</param>
     /// <param name="Evidence">The fact that decided it ("needs libc.so.6", "needs libc.musl-x86_64.so.1"), for messages.</param>
     public sealed record BuiltFor(LibcKind? Family, Version? GlibcVersion, string Evidence)
     {
@@ -64,7 +64,7 @@ namespace TlsGuard.Core.Analysis
 
             if (glibc != null)
             {
-                return new BuiltFor(LibcKind.Glibc, glibc, "needs GLIBC_" + Text(glibc));
+                return new BuiltFor(LibcKind.Glibc, glibc, "needs " + HighestGlibcVersionName(scan));
             }
 
             foreach (var needed in scan.Needed)
@@ -76,6 +76,27 @@ namespace TlsGuard.Core.Analysis
             }
 
             return Unknown;
+        }
+
+        /// <summary>The name of the highest GLIBC_ version the file needs, as the loader would print it ("GLIBC_2.2.5").</summary>
+        public static string HighestGlibcVersionName(ElfScanResult scan)
+        {
+            string? name = null;
+            Version? highest = null;
+            foreach (var requirement in scan.VersionRequirements)
+            {
+                foreach (var candidate in requirement.Versions)
+                {
+                    var version = ParseGlibcVersion(candidate);
+                    if (version != null && (highest == null || version > highest || (version == highest && string.CompareOrdinal(candidate, name) > 0)))
+                    {
+                        highest = version;
+                        name = candidate;
+                    }
+                }
+            }
+
+            return name ?? "";
         }
 
         /// <summary>"2.34" for a Version(2, 34).</summary>

@@ -39,7 +39,7 @@ namespace TlsGuard.Core.Analysis
             {
                 if (libc.IsGlibc && libc.Version != null && built.GlibcVersion != null && built.GlibcVersion > libc.Version)
                 {
-                    return Mismatch(LibcMismatchReason.NeedsNewerGlibc, "GLIBC_" + BuiltFor.Text(built.GlibcVersion), Verdict.Fails);
+                    return Mismatch(LibcMismatchReason.NeedsNewerGlibc, BuiltFor.HighestGlibcVersionName(scan), Verdict.Fails);
                 }
 
                 return null;
@@ -64,7 +64,7 @@ namespace TlsGuard.Core.Analysis
                 // Nothing settles the symbols; but musl refuses its initial-exec TLS anyway, so it fails for sure.
                 return Mismatch(
                     LibcMismatchReason.LinkedAgainstGlibc,
-                    built.GlibcVersion == null ? "" : "GLIBC_" + BuiltFor.Text(built.GlibcVersion),
+                    BuiltFor.HighestGlibcVersionName(scan),
                     staticTls.Verdict == Verdict.Fails ? Verdict.Fails : Verdict.AtRisk);
             }
 
