@@ -6,7 +6,7 @@ namespace TlsGuard.Core.Elf
     internal sealed class Elf64Decoder<TOrder> : ElfDecoder
         where TOrder : struct, IByteOrder
     {
-        private static readonly TOrder Order = default;
+        private static TOrder Order => default;
 
         public override ElfClass Class => ElfClass.Elf64;
         public override ElfData Data => Order.Data;

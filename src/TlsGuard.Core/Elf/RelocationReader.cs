@@ -6,6 +6,7 @@ namespace TlsGuard.Core.Elf
     internal sealed class RelocationReader
     {
         private readonly WindowedReader reader;
+        private readonly ElfDecoder decoder;
         private readonly bool hasAddend;
         private readonly RelocationInfoLayout layout;
         private readonly int entrySize;
@@ -16,8 +17,9 @@ namespace TlsGuard.Core.Elf
         {
             this.reader = reader;
             this.layout = layout;
+            decoder = reader.Decoder;
             hasAddend = table.HasAddend;
-            entrySize = reader.Decoder.RelocationSize(hasAddend);
+            entrySize = decoder.RelocationSize(hasAddend);
             position = table.Offset;
             end = table.Offset + table.Size - table.Size % entrySize;
         }
@@ -31,7 +33,8 @@ namespace TlsGuard.Core.Elf
                 return false;
             }
 
-            Current = reader.RelocationAt(position, hasAddend, layout);
+            // The hot loop of a scan: one bounds check, one decode.
+            Current = decoder.Relocation(reader.Window, reader.Prepare(position, entrySize), hasAddend, layout);
             position += entrySize;
             return true;
         }

@@ -22,14 +22,42 @@ namespace TlsGuard.Core.Elf
         /// <summary>Name bytes a scan may examine beyond half the file's length.</summary>
         public const long BaseBudget = 1024 * 1024;
 
+        [ThreadStatic]
+        private static StringPool? cached;
+
         private readonly Dictionary<long, Entry> byOffset = new Dictionary<long, Entry>();
         private readonly Dictionary<string, string> byContent = new Dictionary<string, string>(StringComparer.Ordinal);
         private long budget;
         private byte[]? spill;
 
-        public StringPool(long fileLength)
+        private StringPool()
         {
-            budget = BaseBudget + fileLength / 2;
+        }
+
+        /// <summary>
+        /// An empty pool for one scan of a file of <paramref name="fileLength"/> bytes. Pools are reused per thread
+        /// (<see cref="Return"/>), so thousands of scans do not regrow the dictionaries each time; the names handed out
+        /// stay with the results.
+        /// </summary>
+        public static StringPool Rent(long fileLength)
+        {
+            StringPool pool = cached ?? new StringPool();
+            cached = null;
+            pool.budget = BaseBudget + fileLength / 2;
+            return pool;
+        }
+
+        public static void Return(StringPool pool)
+        {
+            if (pool.byOffset.Count > 4096)
+            {
+                // Grown by an unusual file: let it go rather than keep its capacity for the thread's lifetime.
+                return;
+            }
+
+            pool.byOffset.Clear();
+            pool.byContent.Clear();
+            cached = pool;
         }
 
         /// <summary>

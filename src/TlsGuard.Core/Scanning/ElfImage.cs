@@ -22,7 +22,7 @@ namespace TlsGuard.Core.Scanning
             Length = source.Length;
             Small = new WindowedReader(source, BufferPool.SmallSize, decoder);
             Bulk = new WindowedReader(source, BufferPool.BulkSize, decoder);
-            Strings = new StringPool(source.Length);
+            Strings = StringPool.Rent(source.Length);
         }
 
         public long Length { get; }
@@ -79,6 +79,7 @@ namespace TlsGuard.Core.Scanning
         {
             Small.Dispose();
             Bulk.Dispose();
+            StringPool.Return(Strings);
         }
 
         /// <summary>
