@@ -26,6 +26,28 @@ namespace TlsGuard.Cli.Tests
         }
 
         [Fact]
+        public void A_library_below_a_path_longer_than_path_max_is_reported_not_dropped()
+        {
+            using var temp = new TempDirectory();
+            string segment = new string('d', 200);
+            string script = "set -e; mkdir deep; cd deep; for i in $(seq 22); do mkdir " + segment + "; cd " + segment + "; done; cp \"$1\" libdeep.so";
+            Assert.Equal(0, ChildProcess.Run("bash", new[] { "-c", script, "bash", RepositoryRoot.Fixture("x86_64-gcc", "libgd.so") }, workingDirectory: temp.Path).ExitCode);
+            try
+            {
+                var run = CliRun.Of("scan", temp.Path, "--format", "json");
+
+                Assert.True(run.ExitCode == 0, run.ToString());
+                var files = System.Text.Json.JsonDocument.Parse(run.Output).RootElement.GetProperty("files").EnumerateArray().ToList();
+                var error = Assert.Single(files).GetProperty("error").GetString();
+                Assert.StartsWith("path too long (", error);
+            }
+            finally
+            {
+                ChildProcess.Run("rm", new[] { "-rf", temp.Combine("deep") });
+            }
+        }
+
+        [Fact]
         public void A_folder_of_windows_import_libraries_and_ios_static_libraries_passes_fail_on_any()
         {
             using var temp = new TempDirectory();

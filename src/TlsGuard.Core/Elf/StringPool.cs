@@ -95,17 +95,20 @@ namespace TlsGuard.Core.Elf
             }
 
             int length = (int)(end - offset);
-            string text = Decode(reader, offset, length);
+            string text = Intern(Decode(reader, offset, length));
+            byOffset.Add(offset, new Entry(text, length));
+            return text;
+        }
+
+        /// <summary>The pool's instance of <paramref name="text"/> (for strings cut from names, such as search-path entries).</summary>
+        public string Intern(string text)
+        {
             if (byContent.TryGetValue(text, out string? same))
             {
-                text = same;
-            }
-            else
-            {
-                byContent.Add(text, text);
+                return same;
             }
 
-            byOffset.Add(offset, new Entry(text, length));
+            byContent.Add(text, text);
             return text;
         }
 
