@@ -19,15 +19,12 @@ namespace TlsGuard.Core.Elf
         /// <summary>Longest symbol name accepted; the longest in Debian 12's libraries is about 1 KB (gRPC, LLVM).</summary>
         public const int MaxSymbolBytes = Scanning.ScanLimits.SymbolBytes;
 
-        /// <summary>Name bytes a scan may examine beyond half the file's length.</summary>
-        public const long BaseBudget = 1024 * 1024;
-
         [ThreadStatic]
         private static StringPool? cached;
 
         private readonly Dictionary<long, Entry> byOffset = new Dictionary<long, Entry>();
         private readonly Dictionary<string, string> byContent = new Dictionary<string, string>(StringComparer.Ordinal);
-        private long budget;
+        private NameBudget budget = new NameBudget(0);
         private byte[]? spill;
 
         private StringPool()
@@ -35,15 +32,14 @@ namespace TlsGuard.Core.Elf
         }
 
         /// <summary>
-        /// An empty pool for one scan of a file of <paramref name="fileLength"/> bytes. Pools are reused per thread
-        /// (<see cref="Return"/>), so thousands of scans do not regrow the dictionaries each time; the names handed out
-        /// stay with the results.
+        /// An empty pool for one scan, charging <paramref name="budget"/>. Pools are reused per thread (<see cref="Return"/>),
+        /// so thousands of scans do not regrow the dictionaries each time; the names handed out stay with the results.
         /// </summary>
-        public static StringPool Rent(long fileLength)
+        public static StringPool Rent(NameBudget budget)
         {
             StringPool pool = cached ?? new StringPool();
             cached = null;
-            pool.budget = BaseBudget + fileLength / 2;
+            pool.budget = budget;
             return pool;
         }
 
@@ -83,7 +79,7 @@ namespace TlsGuard.Core.Elf
 
             long searchEnd = Math.Min(limit, offset + (long)maxBytes + 1);
             long end = reader.FindTerminator(offset, searchEnd);
-            Charge((end < 0 ? searchEnd : end + 1) - offset);
+            budget.Charge((end < 0 ? searchEnd : end + 1) - offset);
             if (end < 0)
             {
                 if (searchEnd < limit)
@@ -114,15 +110,6 @@ namespace TlsGuard.Core.Elf
 
         private static ElfFormatException TooLong(string what, long offset, int maxBytes) =>
             new ElfFormatException(what + " at offset " + offset + " is longer than " + maxBytes + " bytes");
-
-        private void Charge(long bytes)
-        {
-            budget -= bytes;
-            if (budget < 0)
-            {
-                throw new ElfFormatException("the names in this file exceed the scan budget (" + BaseBudget + " bytes plus half the file length): overlapping or repeated long strings");
-            }
-        }
 
         private string Decode(WindowedReader reader, long offset, int length)
         {

@@ -138,6 +138,18 @@ namespace TlsGuard.Core.Tests.Scanning
         }
 
         [Theory]
+        [InlineData("many_tiny_members.a", "object file without section headers")]
+        [InlineData("many_small_objects.a", null)]
+        public void A_16_mb_archive_of_small_members_reports_up_to_the_member_cap(string name, string? memberError)
+        {
+            IReadOnlyList<ElfScanResult> results = Scan(name, out _);
+
+            Assert.Equal(ArchiveScan.MaxMembers + 1, results.Count);
+            Assert.All(results.Take(ArchiveScan.MaxMembers), r => Assert.Equal(memberError, r.Error));
+            Assert.Equal("the archive has more than 8192 members to report; the rest were not scanned", results[^1].Error);
+        }
+
+        [Theory]
         [InlineData("bsd_name_3000000000.a", 3000000000L)]
         [InlineData("bsd_name_2000000000.a", 2000000000L)]
         public void A_huge_bsd_name_length_in_a_sparse_4_gb_archive_is_refused_before_reading(string name, long length)
