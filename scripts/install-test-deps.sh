@@ -31,8 +31,15 @@ install_missing() {
   fi
 
   echo "Installing: ${missing[*]}"
-  "${as_root[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # One unreachable index (a third-party source, a mirror down) makes apt-get update fail although the indexes that
+  # hold these packages were refreshed; only a failed install means the tests cannot run.
+  if ! "${as_root[@]}" apt-get update -qq; then
+    echo "install-test-deps: apt-get update could not refresh every package index; installing with the indexes at hand" >&2
+  fi
+  if ! DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    echo "install-test-deps: could not install: ${missing[*]}" >&2
+    exit 1
+  fi
 }
 
 install_missing

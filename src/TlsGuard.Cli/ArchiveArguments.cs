@@ -5,6 +5,7 @@ using System.Linq;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Files.Archives;
 using TlsGuard.Core.Files.Archives.Discovery;
+using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Cli
 {
@@ -20,11 +21,14 @@ namespace TlsGuard.Cli
 
         public static bool IsOnDisk(string path) => path != StandardInput;
 
-        /// <summary>Analyses every path: archives through an <see cref="ArchiveFileSystem"/>, the rest through <paramref name="discoverFiles"/>.</summary>
+        /// <summary>
+        /// Analyses every path: archives through an <see cref="ArchiveFileSystem"/>, the rest through <paramref name="discoverFiles"/>,
+        /// which also lists what its walk could not read (those come back as scan errors, never silently dropped).
+        /// </summary>
         public static AnalysisReport Analyze(
             IReadOnlyList<string> paths,
             AnalysisOptions options,
-            Func<IReadOnlyList<string>, IReadOnlyList<LibraryInput>> discoverFiles,
+            Func<IReadOnlyList<string>, AnalysisOptions, List<DiscoveredFile>, IReadOnlyList<LibraryInput>> discoverFiles,
             Func<Stream>? standardInput = null)
         {
             using (var files = new ArchiveFileSystem(new ArchiveLimits(), options.FileSystem))
@@ -47,8 +51,10 @@ namespace TlsGuard.Cli
                     }
                 }
 
-                var inputs = discoverFiles(plain).Concat(found.SelectMany(archive => archive.Inputs)).ToList();
-                return LoadAnalyzer.Analyze(inputs, Within(options, files, found));
+                var within = options with { FileSystem = files };
+                var discovered = new List<DiscoveredFile>();
+                var inputs = discoverFiles(plain, within, discovered).Concat(found.SelectMany(archive => archive.Inputs)).ToList();
+                return LoadAnalyzer.Analyze(inputs, within, new DiscoveryScanSource(discovered, new DefaultScanSource(files)));
             }
         }
 
@@ -81,26 +87,6 @@ namespace TlsGuard.Cli
             }
 
             return ArchiveFileSystem.StandardInputPath;
-        }
-
-        /// <summary>
-        /// The options with the archives' file system; an image is the sysroot when it is the only one and none was given
-        /// (each input also carries its image's root in <see cref="LibraryInput.Sysroot"/>).
-        /// </summary>
-        private static AnalysisOptions Within(AnalysisOptions options, ArchiveFileSystem files, List<ArchiveDiscovery> found)
-        {
-            var roots = found.Where(archive => archive.Image != null).Select(archive => archive.Image!.Root).Distinct().ToList();
-            return new AnalysisOptions
-            {
-                TargetLibc = options.TargetLibc,
-                RuntimeIdentifier = options.RuntimeIdentifier,
-                SearchPaths = options.SearchPaths,
-                Sysroot = options.Sysroot ?? (roots.Count == 1 ? roots[0] : null),
-                StartupLibraries = options.StartupLibraries,
-                StartupStaticTlsBytes = options.StartupStaticTlsBytes,
-                FileSystem = files,
-                OptionalStaticTls = options.OptionalStaticTls,
-            };
         }
     }
 }

@@ -9,6 +9,11 @@ namespace TlsGuard.Cli
     {
         public static void Write(string path, string content)
         {
+            if (Directory.Exists(path))
+            {
+                throw new UsageException("cannot write " + path + ": it is a folder; give the path of the file to write");
+            }
+
             try
             {
                 var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -19,7 +24,11 @@ namespace TlsGuard.Cli
 
                 File.WriteAllText(path, content, new UTF8Encoding(false));
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            catch (UnauthorizedAccessException e)
+            {
+                throw new UsageException("cannot write " + path + ": permission denied (the file or its folder is not writable)", e);
+            }
+            catch (Exception e) when (e is IOException || e is ArgumentException || e is NotSupportedException)
             {
                 throw new UsageException("cannot write " + path + ": " + e.Message, e);
             }

@@ -22,18 +22,22 @@ namespace TlsGuard.Cli
             return ArchiveArguments.Analyze(paths, options, Discover);
         }
 
-        /// <summary>Every ELF file or archive under the paths, once, with its path relative to the argument that found it.</summary>
-        internal static IReadOnlyList<LibraryInput> Discover(IReadOnlyList<string> paths)
+        /// <summary>
+        /// Every ELF file or archive under the paths, once, with its path relative to the argument that found it; what
+        /// the walk could not read stays an input (its error comes back from the scan source built on <paramref name="discovered"/>).
+        /// </summary>
+        internal static IReadOnlyList<LibraryInput> Discover(IReadOnlyList<string> paths, AnalysisOptions options, List<DiscoveredFile> discovered)
         {
             var inputs = new List<LibraryInput>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var root in paths)
             {
-                foreach (var file in FileDiscovery.Enumerate(new[] { root }))
+                foreach (var file in FileDiscovery.Discover(new[] { root }, options.FileSystem, null).Files)
                 {
-                    if (seen.Add(Path.GetFullPath(file)))
+                    if (seen.Add(Path.GetFullPath(file.Path)))
                     {
-                        inputs.Add(new LibraryInput(file) { RelativePath = RelativeTo(root, file) });
+                        discovered.Add(file);
+                        inputs.Add(new LibraryInput(file.Path) { RelativePath = RelativeTo(root, file.Path) });
                     }
                 }
             }

@@ -88,7 +88,7 @@ namespace TlsGuard.Benchmarks
             int withStaticTls = 0;
             Measurement scan = Measurement.Of(() =>
             {
-                foreach (var file in FileDiscovery.Enumerate(new[] { folder }).Where(f => new FileInfo(f).LinkTarget == null))
+                foreach (var file in FileDiscovery.Discover(new[] { folder }).Files.Where(f => f.Error == null && new FileInfo(f.Path).LinkTarget == null).Select(f => f.Path))
                 {
                     files++;
                     withStaticTls += ElfScanner.Scan(file).Count(result => result.HasStaticTls);

@@ -16,8 +16,9 @@ namespace TlsGuard.Benchmarks
         public static void Run(string folder)
         {
             Console.WriteLine("== in-process: every ELF file under " + folder);
-            List<string> files = FileDiscovery.Enumerate(new[] { folder })
-                .Where(f => new FileInfo(f).LinkTarget == null)
+            List<string> files = FileDiscovery.Discover(new[] { folder }).Files
+                .Where(f => f.Error == null && new FileInfo(f.Path).LinkTarget == null)
+                .Select(f => f.Path)
                 .ToList();
             long bytes = files.Sum(f => new FileInfo(f).Length);
             Console.WriteLine("files:   " + files.Count + " (" + Measurement.Megabytes(bytes) + ")");

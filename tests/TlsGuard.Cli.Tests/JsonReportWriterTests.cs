@@ -13,8 +13,11 @@ namespace TlsGuard.Cli.Tests
     {
         private static readonly string[] FileFields =
         {
-            "path", "archiveMember", "machine", "elfClass", "endianness", "type", "soname", "needed", "runpath", "rpath",
-            "dfStaticTls", "tlsBlock", "staticTlsRelocations", "dynamicTlsRelocations", "staticTlsSymbols", "error",
+            "path", "archiveMember", "machine", "elfClass", "endianness", "type", "soname", "interpreter", "needed", "neededTotal",
+            "runpath", "runpathTotal", "rpath", "rpathTotal", "dfStaticTls", "tlsBlock", "staticTlsRelocations",
+            "dynamicTlsRelocations", "staticTlsSymbols", "staticTlsSymbolsTotal", "definedTlsSymbols", "definedTlsSymbolsTotal",
+            "versionRequirements", "versionRequirementsTotal", "versionDefinitions", "versionDefinitionsTotal",
+            "versionedImports", "versionedImportsTotal", "error",
             "verdict", "requiredStaticTlsBytes", "chain", "libc", "remedy",
         };
 

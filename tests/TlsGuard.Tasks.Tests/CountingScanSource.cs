@@ -23,6 +23,7 @@ namespace TlsGuard.Tasks.Tests
                     FileType = ElfType.SharedObject,
                     TlsBlock = new TlsBlock(2632, 32, 0),
                     StaticTlsRelocations = new SortedDictionary<string, int> { ["R_X86_64_TPOFF64"] = 1 },
+                    StaticTlsSymbols = new[] { new StaticTlsSymbol(null, true, 1) },
                     Error = Error,
                 },
             };

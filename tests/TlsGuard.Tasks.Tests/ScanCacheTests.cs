@@ -70,6 +70,27 @@ namespace TlsGuard.Tasks.Tests
         }
 
         [Fact]
+        public void A_file_replaced_by_one_of_the_same_size_and_time_stamp_is_read_again()
+        {
+            using var temp = new TempDirectory();
+            var library = temp.Write("libfoo.so", "same");
+            var time = File.GetLastWriteTimeUtc(library);
+            var cacheFile = temp.Combine("TlsGuard.cache");
+            var cache = ScanCache.Load(cacheFile, "v1");
+            new CachingScanSource(new CountingScanSource(), cache).Scan(library);
+            cache.Save(cacheFile);
+
+            var replacement = temp.Write("libfoo.so.new", "same");
+            File.SetLastWriteTimeUtc(replacement, time);
+            File.Move(replacement, library, overwrite: true);
+            var inner = new CountingScanSource();
+            new CachingScanSource(inner, ScanCache.Load(cacheFile, "v1")).Scan(library);
+
+            Assert.Equal(time, File.GetLastWriteTimeUtc(library));
+            Assert.Single(inner.Calls);
+        }
+
+        [Fact]
         public void Another_tool_version_discards_the_cache()
         {
             using var temp = new TempDirectory();

@@ -12,10 +12,19 @@ namespace TlsGuard.Core.Caching
     {
         private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-        /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> (UTF-8, no BOM); creates the folder.</summary>
+        /// <summary>
+        /// Replaces <paramref name="path"/> with <paramref name="content"/> (UTF-8, no BOM); creates the folder. A path
+        /// that is a folder, or a folder that cannot be written, is an exception whose message says so about
+        /// <paramref name="path"/> (not about the temporary file beside it).
+        /// </summary>
         public static void WriteAllText(string path, string content)
         {
             var fullPath = Path.GetFullPath(path);
+            if (Directory.Exists(fullPath))
+            {
+                throw new IOException(path + " is a folder; give the path of the file to write");
+            }
+
             var directory = Path.GetDirectoryName(fullPath);
             if (!string.IsNullOrEmpty(directory))
             {
@@ -27,6 +36,10 @@ namespace TlsGuard.Core.Caching
             {
                 File.WriteAllText(temporary, content, Utf8NoBom);
                 MoveOver(temporary, fullPath);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new UnauthorizedAccessException("permission denied: cannot write " + path + " (the file or its folder is not writable)", e);
             }
             finally
             {

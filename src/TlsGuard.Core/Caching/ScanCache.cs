@@ -1,21 +1,27 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using TlsGuard.Core.Files;
 using TlsGuard.Core.Json;
 using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Core.Caching
 {
     /// <summary>
-    /// Scan results remembered between builds, keyed by full path and checked against the file's length, last write
-    /// time and the tool version, so an unchanged library is never read twice. Stored as one JSON file per project.
+    /// Scan results remembered between builds, keyed by full path and bound to the file's identity (<see cref="FileStamp"/>:
+    /// length, last write time, and on Linux device, inode and change time) and to the tool version, so an unchanged
+    /// library is never read twice. Stored as one JSON file per project. The file is a hint, never an authority: every
+    /// entry is checked when read (each field's type and range, then <see cref="ScanResultValidation"/>), and an entry
+    /// that fails is dropped, so its file is scanned again and the cache rewritten.
     /// </summary>
     public sealed class ScanCache
     {
         /// <summary>Bumped when the file layout changes; a cache of another format is discarded, never migrated.</summary>
-        public const int FormatVersion = 3;
+        public const int FormatVersion = 4;
 
         private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        private readonly List<string> _rejected = new List<string>();
 
         public ScanCache(string toolVersion)
         {
@@ -30,7 +36,13 @@ namespace TlsGuard.Core.Caching
         /// <summary>True when <see cref="Save"/> has something new to write.</summary>
         public bool IsDirty { get; private set; }
 
-        /// <summary>Reads a cache file. A missing, unreadable, corrupt or foreign file gives an empty cache; never throws.</summary>
+        /// <summary>Entries dropped when the cache file was read, each with why; their files are scanned again.</summary>
+        public IReadOnlyList<string> Rejected => _rejected;
+
+        /// <summary>
+        /// Reads a cache file. A missing, unreadable, corrupt or foreign file gives an empty cache (rewritten at the next
+        /// <see cref="Save"/>); entries that fail validation are left out. Never throws.
+        /// </summary>
         public static ScanCache Load(string cacheFile, string toolVersion)
         {
             var cache = new ScanCache(toolVersion);
@@ -45,7 +57,9 @@ namespace TlsGuard.Core.Caching
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is JsonParseException || exception is FormatException)
             {
-                return new ScanCache(toolVersion);
+                var empty = new ScanCache(toolVersion) { IsDirty = true };
+                empty._rejected.Add("the cache file: " + exception.Message);
+                return empty;
             }
 
             return cache;
@@ -106,8 +120,12 @@ namespace TlsGuard.Core.Caching
                 writer.Property("path", path);
                 writer.Property("length", entry.Stamp.Length);
 
-                // Ticks exceed 2^53, which JSON numbers read as doubles cannot hold exactly.
-                writer.Property("lastWriteTicks", entry.Stamp.LastWriteTimeUtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                // Ticks, devices and inodes exceed 2^53, which JSON numbers read as doubles cannot hold exactly.
+                writer.Property("lastWriteTicks", Text(entry.Stamp.LastWriteTimeUtcTicks));
+                writer.Property("device", entry.Stamp.Identity.Device.ToString(CultureInfo.InvariantCulture));
+                writer.Property("inode", entry.Stamp.Identity.Inode.ToString(CultureInfo.InvariantCulture));
+                writer.Property("changeTicks", Text(entry.Stamp.Identity.ChangeTimeUtcTicks));
+                writer.Property("checksum", EntryChecksum.Of(ToolVersion, path, entry.Stamp, entry.Results));
                 writer.Name("results").StartArray();
                 foreach (var result in entry.Results)
                 {
@@ -123,33 +141,63 @@ namespace TlsGuard.Core.Caching
             return text.ToString();
         }
 
+        private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
         private void ReadFrom(JsonValue root)
         {
-            if (root.Kind != JsonKind.Object
-                || root.GetInt64("format") != FormatVersion
-                || !string.Equals(root.GetString("toolVersion"), ToolVersion, StringComparison.Ordinal))
+            JsonFields.Object(root, "the cache");
+            if (root.GetInt64("format") != FormatVersion || !string.Equals(root.GetString("toolVersion"), ToolVersion, StringComparison.Ordinal))
             {
-                return;
+                throw new FormatException("written by another tool version or format");
             }
 
-            foreach (var item in root.GetArray("entries"))
+            foreach (var item in JsonFields.Array(root, "entries"))
             {
-                var path = item.GetString("path");
-                var length = item.GetInt64("length");
-                if (path == null || length == null
-                    || !long.TryParse(item.GetString("lastWriteTicks"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks))
+                try
                 {
-                    throw new FormatException("cache entry without path, length or time stamp");
-                }
+                    var (path, entry) = ReadEntry(item);
+                    if (_entries.ContainsKey(path))
+                    {
+                        throw new FormatException("a second entry for the same path");
+                    }
 
-                var results = new List<ElfScanResult>();
-                foreach (var result in item.GetArray("results"))
+                    _entries.Add(path, entry);
+                }
+                catch (FormatException exception)
                 {
-                    results.Add(ScanResultJson.Read(result));
+                    _rejected.Add((item.Kind == JsonKind.Object ? item.GetString("path") ?? "an entry" : "an entry") + ": " + exception.Message);
+                    IsDirty = true;
                 }
-
-                _entries[path] = new Entry(new FileStamp(length.Value, ticks), results);
             }
+        }
+
+        private (string Path, Entry Entry) ReadEntry(JsonValue item)
+        {
+            JsonFields.Object(item, "a cache entry");
+            var path = JsonFields.RequiredString(item, "path");
+            var stamp = new FileStamp(
+                JsonFields.Integer(item, "length", 0, long.MaxValue),
+                JsonFields.SignedText(item, "lastWriteTicks"),
+                new FileIdentity(JsonFields.UnsignedText(item, "device"), JsonFields.UnsignedText(item, "inode"), JsonFields.SignedText(item, "changeTicks")));
+            var results = new List<ElfScanResult>();
+            foreach (var value in JsonFields.Array(item, "results"))
+            {
+                var result = ScanResultJson.Read(value);
+                var problem = ScanResultValidation.Problem(result, path);
+                if (problem != null)
+                {
+                    throw new FormatException(problem);
+                }
+
+                results.Add(result);
+            }
+
+            if (!string.Equals(JsonFields.RequiredString(item, "checksum"), EntryChecksum.Of(ToolVersion, path, stamp, results), StringComparison.Ordinal))
+            {
+                throw new FormatException("its checksum does not match its content: the entry was changed after it was written");
+            }
+
+            return (path, new Entry(stamp, results));
         }
 
         private void PruneStaleEntries()

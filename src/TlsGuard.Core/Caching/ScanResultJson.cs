@@ -103,6 +103,14 @@ namespace TlsGuard.Core.Caching
                 throw new FormatException("a scan result needs a path");
             }
 
+            string[] needed = JsonFields.Strings(value, "needed");
+            string[] runpath = JsonFields.Strings(value, "runpath");
+            string[] rpath = JsonFields.Strings(value, "rpath");
+            IReadOnlyList<StaticTlsSymbol> symbols = ReadSymbols(value);
+            string[] defined = JsonFields.Strings(value, "definedTlsSymbols");
+            IReadOnlyList<VersionRequirement> requirements = ReadRequirements(value);
+            string[] definitions = JsonFields.Strings(value, "versionDefinitions");
+            IReadOnlyList<VersionedImport> imports = ReadImports(value);
             return new ElfScanResult
             {
                 Path = path,
@@ -114,32 +122,33 @@ namespace TlsGuard.Core.Caching
                 FileType = (ElfType)JsonFields.Integer(value, "fileType", (long)ElfType.None, (long)ElfType.Core),
                 Soname = JsonFields.OptionalString(value, "soname"),
                 Interpreter = JsonFields.OptionalString(value, "interpreter"),
-                Needed = JsonFields.Strings(value, "needed"),
-                NeededTotal = Total(value, "neededTotal"),
-                Runpath = JsonFields.Strings(value, "runpath"),
-                RunpathTotal = Total(value, "runpathTotal"),
-                Rpath = JsonFields.Strings(value, "rpath"),
-                RpathTotal = Total(value, "rpathTotal"),
+                Needed = needed,
+                NeededTotal = Total(value, "neededTotal", needed.Length),
+                Runpath = runpath,
+                RunpathTotal = Total(value, "runpathTotal", runpath.Length),
+                Rpath = rpath,
+                RpathTotal = Total(value, "rpathTotal", rpath.Length),
                 DfStaticTls = JsonFields.Bool(value, "dfStaticTls"),
                 TlsBlock = ReadTlsBlock(value),
                 StaticTlsRelocations = ReadCounts(value, "staticTlsRelocations"),
                 DynamicTlsRelocations = ReadCounts(value, "dynamicTlsRelocations"),
                 ObjectTlsModel = ReadModel(JsonFields.OptionalString(value, "objectTlsModel")),
-                StaticTlsSymbols = ReadSymbols(value),
-                StaticTlsSymbolsTotal = Total(value, "staticTlsSymbolsTotal"),
-                DefinedTlsSymbols = JsonFields.Strings(value, "definedTlsSymbols"),
-                DefinedTlsSymbolsTotal = Total(value, "definedTlsSymbolsTotal"),
-                VersionRequirements = ReadRequirements(value),
-                VersionRequirementsTotal = Total(value, "versionRequirementsTotal"),
-                VersionDefinitions = JsonFields.Strings(value, "versionDefinitions"),
-                VersionDefinitionsTotal = Total(value, "versionDefinitionsTotal"),
-                VersionedImports = ReadImports(value),
-                VersionedImportsTotal = Total(value, "versionedImportsTotal"),
+                StaticTlsSymbols = symbols,
+                StaticTlsSymbolsTotal = Total(value, "staticTlsSymbolsTotal", symbols.Count),
+                DefinedTlsSymbols = defined,
+                DefinedTlsSymbolsTotal = Total(value, "definedTlsSymbolsTotal", defined.Length),
+                VersionRequirements = requirements,
+                VersionRequirementsTotal = Total(value, "versionRequirementsTotal", requirements.Count),
+                VersionDefinitions = definitions,
+                VersionDefinitionsTotal = Total(value, "versionDefinitionsTotal", definitions.Length),
+                VersionedImports = imports,
+                VersionedImportsTotal = Total(value, "versionedImportsTotal", imports.Count),
                 Error = JsonFields.OptionalString(value, "error"),
             };
         }
 
-        private static int Total(JsonValue owner, string name) => (int)JsonFields.Integer(owner, name, 0, int.MaxValue);
+        /// <summary>A list's total: never below the length of the list it counts.</summary>
+        private static int Total(JsonValue owner, string name, int listed) => (int)JsonFields.Integer(owner, name, listed, int.MaxValue);
 
         private static TlsBlock? ReadTlsBlock(JsonValue owner)
         {
@@ -195,9 +204,10 @@ namespace TlsGuard.Core.Caching
             foreach (JsonValue item in JsonFields.Array(owner, "versionRequirements"))
             {
                 JsonFields.Object(item, "a version requirement");
-                requirements.Add(new VersionRequirement(JsonFields.RequiredString(item, "file"), JsonFields.Strings(item, "versions"))
+                string[] versions = JsonFields.Strings(item, "versions");
+                requirements.Add(new VersionRequirement(JsonFields.RequiredString(item, "file"), versions)
                 {
-                    VersionsTotal = Total(item, "versionsTotal"),
+                    VersionsTotal = Total(item, "versionsTotal", versions.Length),
                 });
             }
 

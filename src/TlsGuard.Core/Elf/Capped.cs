@@ -5,7 +5,10 @@ namespace TlsGuard.Core.Elf
     /// <summary>The first <see cref="Limit"/> items added, and how many were added in all: a list a hostile file cannot grow.</summary>
     internal sealed class Capped<T>
     {
-        private readonly List<T> items = new List<T>();
+        private static readonly IReadOnlyList<T> None = new T[0];
+
+        // Created on the first add: most lists of most scans stay empty.
+        private List<T>? items;
 
         public Capped(int limit)
         {
@@ -14,12 +17,12 @@ namespace TlsGuard.Core.Elf
 
         public int Limit { get; }
 
-        public IReadOnlyList<T> Items => items;
+        public IReadOnlyList<T> Items => (IReadOnlyList<T>?)items ?? None;
 
         /// <summary>Every item added, kept or not; saturates at int.MaxValue.</summary>
         public int Total { get; private set; }
 
-        public bool IsFull => items.Count >= Limit;
+        public bool IsFull => items != null && items.Count >= Limit;
 
         public void Add(T item)
         {
@@ -28,6 +31,7 @@ namespace TlsGuard.Core.Elf
                 Total++;
             }
 
+            items ??= new List<T>();
             if (items.Count < Limit)
             {
                 items.Add(item);
@@ -43,6 +47,6 @@ namespace TlsGuard.Core.Elf
             }
         }
 
-        public T[] ToArray() => items.ToArray();
+        public T[] ToArray() => items == null ? (T[])None : items.ToArray();
     }
 }

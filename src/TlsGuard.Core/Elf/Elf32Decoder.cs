@@ -6,7 +6,7 @@ namespace TlsGuard.Core.Elf
     internal sealed class Elf32Decoder<TOrder> : ElfDecoder
         where TOrder : struct, IByteOrder
     {
-        private static readonly TOrder Order = default;
+        private static TOrder Order => default;
 
         public override ElfClass Class => ElfClass.Elf32;
         public override ElfData Data => Order.Data;
@@ -79,6 +79,19 @@ namespace TlsGuard.Core.Elf
         /// <summary>d_tag is an Elf32_Sword: sign-extended so the OS- and processor-specific tags keep their values.</summary>
         public override DynamicEntry DynamicEntry(byte[] b, int i) =>
             new DynamicEntry((DynamicTag)(int)Order.U32(b, i), Order.U32(b, i + 4));
+
+        public override int FindTls(byte[] b, int i, int count, int entrySize, RelocationInfoLayout layout, Tls.MachineTlsTable tls)
+        {
+            for (int n = 0; n < count; n++, i += entrySize)
+            {
+                if (tls.Find(Order.U32(b, i + 4) & 0xff) != null)
+                {
+                    return n;
+                }
+            }
+
+            return count;
+        }
 
         /// <summary>ELF32 packs r_info as sym &lt;&lt; 8 | type on every machine; the layout only matters for ELF64.</summary>
         public override Relocation Relocation(byte[] b, int i, bool hasAddend, RelocationInfoLayout layout)

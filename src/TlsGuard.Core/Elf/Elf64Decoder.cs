@@ -6,7 +6,7 @@ namespace TlsGuard.Core.Elf
     internal sealed class Elf64Decoder<TOrder> : ElfDecoder
         where TOrder : struct, IByteOrder
     {
-        private static readonly TOrder Order = default;
+        private static TOrder Order => default;
 
         public override ElfClass Class => ElfClass.Elf64;
         public override ElfData Data => Order.Data;
@@ -83,28 +83,36 @@ namespace TlsGuard.Core.Elf
         {
             ulong offset = Order.U64(b, i);
             long addend = hasAddend ? (long)Order.U64(b, i + 16) : 0;
-            uint symbol;
-            uint type;
+            uint symbol = layout == RelocationInfoLayout.Mips64 ? Order.U32(b, i + 8) : (uint)(Order.U64(b, i + 8) >> 32);
+            return new Relocation(offset, Type(b, i, layout), symbol, addend);
+        }
+
+        public override int FindTls(byte[] b, int i, int count, int entrySize, RelocationInfoLayout layout, Tls.MachineTlsTable tls)
+        {
+            for (int n = 0; n < count; n++, i += entrySize)
+            {
+                if (tls.Find(Type(b, i, layout)) != null)
+                {
+                    return n;
+                }
+            }
+
+            return count;
+        }
+
+        /// <summary>r_type: the low 32 bits of r_info; SPARC V9 keeps an addend above the low 8; MIPS64 stores r_sym (a
+        /// 32-bit word in file order), then the bytes r_ssym, r_type3, r_type2, r_type, of which the first type is the last.</summary>
+        private static uint Type(byte[] b, int i, RelocationInfoLayout layout)
+        {
             switch (layout)
             {
                 case RelocationInfoLayout.Mips64:
-                    // r_sym (a 32-bit word in file order), then the bytes r_ssym, r_type3, r_type2, r_type.
-                    symbol = Order.U32(b, i + 8);
-                    type = b[i + 15];
-                    break;
+                    return b[i + 15];
                 case RelocationInfoLayout.SparcV9:
-                    ulong sparcInfo = Order.U64(b, i + 8);
-                    symbol = (uint)(sparcInfo >> 32);
-                    type = (uint)sparcInfo & 0xff;
-                    break;
+                    return (uint)Order.U64(b, i + 8) & 0xff;
                 default:
-                    ulong info = Order.U64(b, i + 8);
-                    symbol = (uint)(info >> 32);
-                    type = (uint)info;
-                    break;
+                    return (uint)Order.U64(b, i + 8);
             }
-
-            return new Relocation(offset, type, symbol, addend);
         }
     }
 }

@@ -69,6 +69,13 @@ namespace TlsGuard.Core.Elf
 
         public abstract Relocation Relocation(byte[] b, int i, bool hasAddend, RelocationInfoLayout layout);
 
+        /// <summary>
+        /// The index (0 to <paramref name="count"/>-1) of the first of <paramref name="count"/> relocations at
+        /// <paramref name="i"/> whose type is a TLS relocation of <paramref name="tls"/>, or <paramref name="count"/>.
+        /// The scan's hot loop: a whole window of entries per call, only r_info decoded.
+        /// </summary>
+        public abstract int FindTls(byte[] b, int i, int count, int entrySize, RelocationInfoLayout layout, Tls.MachineTlsTable tls);
+
         public VersionNeed VersionNeed(byte[] b, int i) =>
             new VersionNeed(U16(b, i), U16(b, i + 2), U32(b, i + 4), U32(b, i + 8), U32(b, i + 12));
 

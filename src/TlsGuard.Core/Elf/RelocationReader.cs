@@ -2,38 +2,58 @@ using TlsGuard.Core.Elf.IO;
 
 namespace TlsGuard.Core.Elf
 {
-    /// <summary>Streams the entries of one relocation table through the bulk window; nothing is materialised per entry.</summary>
+    /// <summary>
+    /// Streams the TLS relocations of one table through the bulk window: a window of entries is checked per decoder
+    /// call (only r_info's type, against the machine's table), and only the TLS entries are decoded in full. Nothing
+    /// is materialised per entry.
+    /// </summary>
     internal sealed class RelocationReader
     {
         private readonly WindowedReader reader;
+        private readonly ElfDecoder decoder;
         private readonly bool hasAddend;
         private readonly RelocationInfoLayout layout;
         private readonly int entrySize;
         private readonly long end;
         private long position;
 
-        public RelocationReader(WindowedReader reader, RelocationTable table, RelocationInfoLayout layout)
+        private readonly Tls.MachineTlsTable tls;
+        private readonly int entriesPerWindow;
+
+        public RelocationReader(WindowedReader reader, RelocationTable table, RelocationInfoLayout layout, Tls.MachineTlsTable tls)
         {
+            this.tls = tls;
             this.reader = reader;
             this.layout = layout;
+            decoder = reader.Decoder;
             hasAddend = table.HasAddend;
-            entrySize = reader.Decoder.RelocationSize(hasAddend);
+            entrySize = decoder.RelocationSize(hasAddend);
+            entriesPerWindow = reader.Window.Length / entrySize;
             position = table.Offset;
             end = table.Offset + table.Size - table.Size % entrySize;
         }
 
         public Relocation Current { get; private set; }
 
+        /// <summary>Moves to the next relocation whose type is a TLS relocation of the machine.</summary>
         public bool MoveNext()
         {
-            if (position >= end)
+            while (position < end)
             {
-                return false;
+                int count = (int)System.Math.Min(entriesPerWindow, (end - position) / entrySize);
+                int i = reader.Prepare(position, count * entrySize);
+                int found = decoder.FindTls(reader.Window, i, count, entrySize, layout, tls);
+                if (found < count)
+                {
+                    Current = decoder.Relocation(reader.Window, i + found * entrySize, hasAddend, layout);
+                    position += (long)(found + 1) * entrySize;
+                    return true;
+                }
+
+                position += (long)count * entrySize;
             }
 
-            Current = reader.RelocationAt(position, hasAddend, layout);
-            position += entrySize;
-            return true;
+            return false;
         }
     }
 }

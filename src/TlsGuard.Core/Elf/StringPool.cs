@@ -19,17 +19,41 @@ namespace TlsGuard.Core.Elf
         /// <summary>Longest symbol name accepted; the longest in Debian 12's libraries is about 1 KB (gRPC, LLVM).</summary>
         public const int MaxSymbolBytes = Scanning.ScanLimits.SymbolBytes;
 
-        /// <summary>Name bytes a scan may examine beyond half the file's length.</summary>
-        public const long BaseBudget = 1024 * 1024;
+        [ThreadStatic]
+        private static StringPool? cached;
 
         private readonly Dictionary<long, Entry> byOffset = new Dictionary<long, Entry>();
         private readonly Dictionary<string, string> byContent = new Dictionary<string, string>(StringComparer.Ordinal);
-        private long budget;
+        private NameBudget budget = new NameBudget(0);
         private byte[]? spill;
 
-        public StringPool(long fileLength)
+        private StringPool()
         {
-            budget = BaseBudget + fileLength / 2;
+        }
+
+        /// <summary>
+        /// An empty pool for one scan, charging <paramref name="budget"/>. Pools are reused per thread (<see cref="Return"/>),
+        /// so thousands of scans do not regrow the dictionaries each time; the names handed out stay with the results.
+        /// </summary>
+        public static StringPool Rent(NameBudget budget)
+        {
+            StringPool pool = cached ?? new StringPool();
+            cached = null;
+            pool.budget = budget;
+            return pool;
+        }
+
+        public static void Return(StringPool pool)
+        {
+            if (pool.byOffset.Count > 4096)
+            {
+                // Grown by an unusual file: let it go rather than keep its capacity for the thread's lifetime.
+                return;
+            }
+
+            pool.byOffset.Clear();
+            pool.byContent.Clear();
+            cached = pool;
         }
 
         /// <summary>
@@ -55,7 +79,7 @@ namespace TlsGuard.Core.Elf
 
             long searchEnd = Math.Min(limit, offset + (long)maxBytes + 1);
             long end = reader.FindTerminator(offset, searchEnd);
-            Charge((end < 0 ? searchEnd : end + 1) - offset);
+            budget.Charge((end < 0 ? searchEnd : end + 1) - offset);
             if (end < 0)
             {
                 if (searchEnd < limit)
@@ -67,31 +91,25 @@ namespace TlsGuard.Core.Elf
             }
 
             int length = (int)(end - offset);
-            string text = Decode(reader, offset, length);
+            string text = Intern(Decode(reader, offset, length));
+            byOffset.Add(offset, new Entry(text, length));
+            return text;
+        }
+
+        /// <summary>The pool's instance of <paramref name="text"/> (for strings cut from names, such as search-path entries).</summary>
+        public string Intern(string text)
+        {
             if (byContent.TryGetValue(text, out string? same))
             {
-                text = same;
-            }
-            else
-            {
-                byContent.Add(text, text);
+                return same;
             }
 
-            byOffset.Add(offset, new Entry(text, length));
+            byContent.Add(text, text);
             return text;
         }
 
         private static ElfFormatException TooLong(string what, long offset, int maxBytes) =>
             new ElfFormatException(what + " at offset " + offset + " is longer than " + maxBytes + " bytes");
-
-        private void Charge(long bytes)
-        {
-            budget -= bytes;
-            if (budget < 0)
-            {
-                throw new ElfFormatException("the names in this file exceed the scan budget (" + BaseBudget + " bytes plus half the file length): overlapping or repeated long strings");
-            }
-        }
 
         private string Decode(WindowedReader reader, long offset, int length)
         {

@@ -5,35 +5,43 @@ using TlsGuard.Core.Elf.IO;
 
 namespace TlsGuard.Core.Files
 {
-    /// <summary>The machine's own file system. Paths are OS paths; nothing here follows the "outer!/inner" archive convention.</summary>
+    /// <summary>
+    /// The machine's own file system. Paths are OS paths; nothing here follows the "outer!/inner" archive convention.
+    /// A path is judged after following its links and again on the opened handle: FIFOs, sockets and devices are refused
+    /// before anything is opened, and the open itself cannot block. On Linux that is exact (statx and a non-blocking
+    /// open, <see cref="LinuxFileStatus"/>); elsewhere on Unix links are resolved with realpath and a file that reports
+    /// no size is refused, since FIFOs, sockets and devices all report none; Windows has no such files under paths.
+    /// </summary>
     public sealed class DiskFileSystem : IFileSystem
     {
-        public static DiskFileSystem Instance { get; } = new DiskFileSystem();
+        private readonly bool useStatx;
+        private readonly bool useRealPath;
 
-        private DiskFileSystem()
+        private DiskFileSystem(bool useStatx, bool useRealPath)
         {
+            this.useStatx = useStatx;
+            this.useRealPath = useRealPath;
         }
 
-        public FileKind KindOf(string path)
+        public static DiskFileSystem Instance { get; } = new DiskFileSystem(LinuxFileStatus.IsAvailable, UnixRealPath.IsAvailable);
+
+        /// <summary>The portable path (realpath and sizes, no statx), for tests of what macOS and older C libraries get.</summary>
+        internal static DiskFileSystem WithoutStatx { get; } = new DiskFileSystem(false, UnixRealPath.IsAvailable);
+
+        /// <summary>True when file types and identities come from statx (Linux); false where only sizes and times are seen.</summary>
+        public bool SeesFileTypes => useStatx;
+
+        public FileKind KindOf(string path) => Status(path).Kind;
+
+        public FileStatus Status(string path)
         {
             try
             {
-                if (Directory.Exists(path))
-                {
-                    return FileKind.Directory;
-                }
-
-                var info = new FileInfo(path);
-                if (!info.Exists)
-                {
-                    return FileKind.Missing;
-                }
-
-                return FileKind.RegularFile;
+                return useStatx ? LinuxFileStatus.Of(path) : ManagedStatus(path);
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            catch (Exception e) when (IsFileSystemError(e))
             {
-                return FileKind.Unreadable;
+                return FileStatus.Failed(FileKind.Unreadable, e.Message);
             }
         }
 
@@ -46,48 +54,80 @@ namespace TlsGuard.Core.Files
                 Array.Sort(entries, StringComparer.Ordinal);
                 return entries;
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            catch (Exception e) when (IsFileSystemError(e))
             {
-                error = e.Message;
+                error = e is UnauthorizedAccessException ? "permission denied" : e.Message;
                 return new string[0];
             }
         }
 
         public IByteSource? OpenRead(string path, out string? error)
         {
-            switch (KindOf(path))
+            FileStatus status = Status(path);
+            if (status.Kind != FileKind.RegularFile)
             {
-                case FileKind.Missing:
-                    error = "file not found";
-                    return null;
-                case FileKind.Directory:
-                    error = "is a directory";
-                    return null;
-                case FileKind.Special:
-                    error = "not a regular file (FIFO, socket or device)";
-                    return null;
-                case FileKind.Unreadable:
-                    error = "cannot be read";
-                    return null;
+                error = status.Error ?? "cannot be read";
+                return null;
+            }
+
+            if (status.Length == 0)
+            {
+                // Off Linux the size is all there is to go by: FIFOs, sockets and devices report none.
+                error = useStatx ? "empty file" : "empty file (or not a regular file)";
+                return null;
             }
 
             try
             {
-                // FIFOs and devices report a length of 0 and opening a FIFO blocks; an empty file has nothing to read either.
-                if (new FileInfo(path).Length == 0)
+                if (useStatx)
                 {
-                    error = "empty file (or not a regular file)";
-                    return null;
+                    FileStream? stream = LinuxFileStatus.OpenRegular(path, status, out error);
+                    return stream == null ? null : new FileByteSource(stream);
                 }
 
                 error = null;
-                return new FileByteSource(path);
+                return new FileByteSource(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.RandomAccess));
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            catch (Exception e) when (IsFileSystemError(e))
             {
-                error = e.Message;
+                error = e is UnauthorizedAccessException ? "permission denied" : e.Message;
                 return null;
             }
+        }
+
+        private static bool IsFileSystemError(Exception e) =>
+            e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException;
+
+        /// <summary>What managed code sees, with links resolved through realpath where the C library has it.</summary>
+        private FileStatus ManagedStatus(string path)
+        {
+            var info = new FileInfo(path);
+            bool isLink = info.Exists || Directory.Exists(path) ? (info.Attributes & FileAttributes.ReparsePoint) != 0 : false;
+            if (Directory.Exists(path))
+            {
+                return new FileStatus(FileKind.Directory, isLink, 0, 0, default, "is a directory");
+            }
+
+            if (!info.Exists)
+            {
+                return FileStatus.Failed(FileKind.Missing, "file not found");
+            }
+
+            if (isLink)
+            {
+                string? target = useRealPath ? UnixRealPath.Resolve(path) : null;
+                if (useRealPath && target == null)
+                {
+                    return FileStatus.Failed(FileKind.Missing, "file not found (a symbolic link to nothing, a link loop or a folder that cannot be entered)", true);
+                }
+
+                if (target != null)
+                {
+                    info = new FileInfo(target);
+                }
+            }
+
+            return new FileStatus(FileKind.RegularFile, isLink, info.Length, info.LastWriteTimeUtc.Ticks, default, null);
         }
     }
 }

@@ -13,6 +13,12 @@ namespace TlsGuard.Core.Files
         /// <summary>What the path names after following symbolic links; never throws.</summary>
         FileKind KindOf(string path);
 
+        /// <summary>
+        /// The kind after following links, whether the path itself is a link (folder walks do not descend into linked
+        /// folders), the size, times and identity, and the reason when the path cannot be used; never throws, never opens.
+        /// </summary>
+        FileStatus Status(string path);
+
         /// <summary>The full paths of a folder's entries in ordinal order, with the reason when it cannot be listed.</summary>
         IReadOnlyList<string> List(string folder, out string? error);
 

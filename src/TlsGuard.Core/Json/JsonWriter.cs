@@ -59,6 +59,14 @@ namespace TlsGuard.Core.Json
             return EndValue();
         }
 
+        /// <summary>An unsigned 64-bit value (an address); readers that hold numbers as doubles are exact up to 2^53.</summary>
+        public JsonWriter Number(ulong value)
+        {
+            BeginValue();
+            _output.Write(value.ToString(CultureInfo.InvariantCulture));
+            return EndValue();
+        }
+
         public JsonWriter Bool(bool value)
         {
             BeginValue();

@@ -32,7 +32,10 @@ namespace TlsGuard.Core.Policy
         public IReadOnlyList<BaselineEntry> Entries { get; }
 
         /// <summary>Reads a baseline file. Throws <see cref="BaselineFormatException"/> for a malformed file and IOException when it cannot be read.</summary>
-        public static Baseline Load(string path) => Parse(File.ReadAllText(path, Encoding.UTF8), path);
+        public static Baseline Load(string path) =>
+            Directory.Exists(path)
+                ? throw new BaselineFormatException(path, "it is a folder; give the baseline file (tlsguard baseline writes one)")
+                : Parse(File.ReadAllText(path, Encoding.UTF8), path);
 
         public static Baseline Parse(string json, string path)
         {

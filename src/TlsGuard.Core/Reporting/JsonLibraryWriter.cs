@@ -2,6 +2,7 @@ using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Describe;
 using TlsGuard.Core.Elf;
 using TlsGuard.Core.Json;
+using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Core.Reporting
 {
@@ -18,10 +19,11 @@ namespace TlsGuard.Core.Reporting
                 .Property("elfClass", scan.Platform.Bits)
                 .Property("endianness", scan.Platform.ByteOrderName)
                 .Property("type", ElfTypeNames.ShortName(scan.FileType))
-                .Property("soname", scan.Soname);
-            json.StringArrayProperty("needed", scan.Needed);
-            json.StringArrayProperty("runpath", scan.Runpath);
-            json.StringArrayProperty("rpath", scan.Rpath);
+                .Property("soname", scan.Soname)
+                .Property("interpreter", scan.Interpreter);
+            json.StringArrayProperty("needed", scan.Needed).Property("neededTotal", scan.NeededTotal);
+            json.StringArrayProperty("runpath", scan.Runpath).Property("runpathTotal", scan.RunpathTotal);
+            json.StringArrayProperty("rpath", scan.Rpath).Property("rpathTotal", scan.RpathTotal);
             json.Property("dfStaticTls", scan.DfStaticTls);
 
             json.Name("tlsBlock");
@@ -34,7 +36,8 @@ namespace TlsGuard.Core.Reporting
                 json.StartObject()
                     .Property("size", scan.TlsBlock.Size)
                     .Property("align", scan.TlsBlock.Align)
-                    .Property("virtualAddress", (long)scan.TlsBlock.VirtualAddress)
+                    .Name("virtualAddress").Number(scan.TlsBlock.VirtualAddress)
+                    .Property("firstByteOffset", scan.TlsBlock.FirstByteOffset)
                     .EndObject();
             }
 
@@ -51,6 +54,9 @@ namespace TlsGuard.Core.Reporting
             }
 
             json.EndArray();
+            json.Property("staticTlsSymbolsTotal", scan.StaticTlsSymbolsTotal);
+            json.StringArrayProperty("definedTlsSymbols", scan.DefinedTlsSymbols).Property("definedTlsSymbolsTotal", scan.DefinedTlsSymbolsTotal);
+            WriteVersions(json, scan);
             json.Property("error", scan.Error);
 
             json.Property("verdict", VerdictNames.ToName(library.Verdict))
@@ -59,6 +65,31 @@ namespace TlsGuard.Core.Reporting
             json.Property("libc", library.Libc.Name);
             WriteRemedy(json, library.Remedy);
             json.EndObject();
+        }
+
+        private static void WriteVersions(JsonWriter json, ElfScanResult scan)
+        {
+            json.Name("versionRequirements").StartArray();
+            foreach (var requirement in scan.VersionRequirements)
+            {
+                json.StartObject().Property("file", requirement.File);
+                json.StringArrayProperty("versions", requirement.Versions).Property("versionsTotal", requirement.VersionsTotal).EndObject();
+            }
+
+            json.EndArray().Property("versionRequirementsTotal", scan.VersionRequirementsTotal);
+            json.StringArrayProperty("versionDefinitions", scan.VersionDefinitions).Property("versionDefinitionsTotal", scan.VersionDefinitionsTotal);
+            json.Name("versionedImports").StartArray();
+            foreach (var import in scan.VersionedImports)
+            {
+                json.StartObject()
+                    .Property("symbol", import.Symbol)
+                    .Property("version", import.Version)
+                    .Property("file", import.File)
+                    .Property("weak", import.Weak)
+                    .EndObject();
+            }
+
+            json.EndArray().Property("versionedImportsTotal", scan.VersionedImportsTotal);
         }
 
         private static void WriteRemedy(JsonWriter json, Remedy? remedy)

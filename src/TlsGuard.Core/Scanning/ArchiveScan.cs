@@ -13,16 +13,31 @@ namespace TlsGuard.Core.Scanning
     /// </summary>
     internal static class ArchiveScan
     {
+        /// <summary>
+        /// Members scanned per archive. Each gives a result (a few kilobytes while scanning), so this bounds the report
+        /// and the memory a 16 MB archive of tiny members can take; real static libraries stay far below it (the largest
+        /// in Debian 12, libc.a and liblapack.a, have about 2,000 members).
+        /// </summary>
+        public const int MaxMembers = 8192;
+
         public static List<ElfScanResult> Scan(IByteSource source, string path)
         {
             var results = new List<ElfScanResult>();
             var foreign = new ForeignMembers();
+            var budget = new NameBudget(source.Length);
             try
             {
                 using var archive = new ArArchiveReader(source);
                 var magic = new byte[ElfMagic.Length];
+                bool capped = false;
                 foreach (ArMember member in archive.Members())
                 {
+                    if (results.Count >= MaxMembers)
+                    {
+                        capped = true;
+                        break;
+                    }
+
                     if (member.Error != null)
                     {
                         results.Add(ScanResultBuilder.Failure(path, member.Name, member.Error));
@@ -35,7 +50,7 @@ namespace TlsGuard.Core.Scanning
                     switch (format)
                     {
                         case ObjectFormat.Elf:
-                            results.Add(ElfImageScan.Scan(data, path, member.Name));
+                            results.Add(ElfImageScan.Scan(data, path, member.Name, budget));
                             break;
                         case ObjectFormat.LlvmBitcode:
                             results.Add(ScanResultBuilder.Failure(path, member.Name, "LLVM bitcode (LTO object): its TLS model is only chosen at link time"));
@@ -46,7 +61,11 @@ namespace TlsGuard.Core.Scanning
                     }
                 }
 
-                if (results.Count == 0 && foreign.Count > 0)
+                if (capped)
+                {
+                    results.Add(ScanResultBuilder.Failure(path, null, "the archive has more than " + MaxMembers + " members to report; the rest were not scanned"));
+                }
+                else if (results.Count == 0 && foreign.Count > 0)
                 {
                     results.Add(ScanResultBuilder.Failure(path, null, "ar archive without ELF members: " + foreign.Describe()));
                 }

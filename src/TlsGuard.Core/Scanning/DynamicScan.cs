@@ -21,7 +21,7 @@ namespace TlsGuard.Core.Scanning
             var map = new LoadSegmentMap(image.ProgramHeaders, image.Length);
             builder.DfStaticTls = ((info.Get(DynamicTag.Flags) ?? 0) & (ulong)DynamicFlags.StaticTls) != 0;
             StringTable? strings = DynamicStrings(image, info, map);
-            ReadNames(info, strings, builder);
+            ReadNames(info, strings, image.Strings, builder);
             SymbolVersions versions = SymbolVersions.Read(image, info, map, strings, builder);
             if (image.Tls == null)
             {
@@ -51,7 +51,7 @@ namespace TlsGuard.Core.Scanning
             return new StringTable(image.Small, image.Strings, offset, (long)size);
         }
 
-        private static void ReadNames(DynamicInfo info, StringTable? strings, ScanResultBuilder builder)
+        private static void ReadNames(DynamicInfo info, StringTable? strings, StringPool pool, ScanResultBuilder builder)
         {
             foreach (ulong name in info.Needed.Items)
             {
@@ -69,15 +69,15 @@ namespace TlsGuard.Core.Scanning
                 builder.Soname = Require(strings, "DT_SONAME").Path(soname.Value, "DT_SONAME");
             }
 
-            AddSearchPaths(info.Runpath, strings, "DT_RUNPATH", builder.Runpath);
-            AddSearchPaths(info.Rpath, strings, "DT_RPATH", builder.Rpath);
+            AddSearchPaths(info.Runpath, strings, pool, "DT_RUNPATH", builder.Runpath);
+            AddSearchPaths(info.Rpath, strings, pool, "DT_RPATH", builder.Rpath);
         }
 
-        private static void AddSearchPaths(Capped<ulong> tags, StringTable? strings, string what, Capped<string> entries)
+        private static void AddSearchPaths(Capped<ulong> tags, StringTable? strings, StringPool pool, string what, Capped<string> entries)
         {
             foreach (ulong value in tags.Items)
             {
-                ScanResultBuilder.AddSearchPath(entries, Require(strings, what).PathList(value, what));
+                ScanResultBuilder.AddSearchPath(entries, Require(strings, what).PathList(value, what), pool);
             }
 
             if (tags.Total > tags.Items.Count)

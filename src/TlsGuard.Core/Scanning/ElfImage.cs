@@ -16,13 +16,13 @@ namespace TlsGuard.Core.Scanning
     {
         private readonly IByteSource source;
 
-        private ElfImage(IByteSource source, ElfDecoder decoder)
+        private ElfImage(IByteSource source, ElfDecoder decoder, NameBudget budget)
         {
             this.source = source;
             Length = source.Length;
             Small = new WindowedReader(source, BufferPool.SmallSize, decoder);
             Bulk = new WindowedReader(source, BufferPool.BulkSize, decoder);
-            Strings = new StringPool(source.Length);
+            Strings = StringPool.Rent(budget);
         }
 
         public long Length { get; }
@@ -39,9 +39,9 @@ namespace TlsGuard.Core.Scanning
         public RelocationInfoLayout Layout => Tls != null && Header.Is64 ? Tls.Layout64 : RelocationInfoLayout.Standard;
 
         /// <summary>Reads the file header (reported to <paramref name="builder"/> at once), then the header tables.</summary>
-        public static ElfImage Open(IByteSource source, ScanResultBuilder builder)
+        public static ElfImage Open(IByteSource source, ScanResultBuilder builder, NameBudget budget)
         {
-            var image = new ElfImage(source, ElfHeaderReader.Identify(source));
+            var image = new ElfImage(source, ElfHeaderReader.Identify(source), budget);
             try
             {
                 image.Header = ElfHeaderReader.Read(image.Small);
@@ -79,6 +79,7 @@ namespace TlsGuard.Core.Scanning
         {
             Small.Dispose();
             Bulk.Dispose();
+            StringPool.Return(Strings);
         }
 
         /// <summary>

@@ -11,12 +11,13 @@ namespace TlsGuard.Core.Scanning
         private const ulong MaxTlsSize = 1UL << 48;
         private const ulong MaxTlsAlign = 1UL << 32;
 
-        public static ElfScanResult Scan(IByteSource source, string path, string? member)
+        /// <summary>Scans one image; <paramref name="budget"/> is the whole file's (an archive's members share one).</summary>
+        public static ElfScanResult Scan(IByteSource source, string path, string? member, NameBudget budget)
         {
             var builder = new ScanResultBuilder(path, member);
             try
             {
-                using (ElfImage image = ElfImage.Open(source, builder))
+                using (ElfImage image = ElfImage.Open(source, builder, budget))
                 {
                     builder.TlsBlock = TlsBlockOf(image);
                     builder.Interpreter = InterpreterOf(image);

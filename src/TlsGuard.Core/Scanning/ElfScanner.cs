@@ -70,7 +70,7 @@ namespace TlsGuard.Core.Scanning
                 switch (ElfMagic.Identify(magic, got))
                 {
                     case ObjectFormat.Elf:
-                        return new[] { ElfImageScan.Scan(source, displayPath, null) };
+                        return new[] { ElfImageScan.Scan(source, displayPath, null, new NameBudget(source.Length)) };
                     case ObjectFormat.Archive:
                         return ArchiveScan.Scan(source, displayPath);
                     case ObjectFormat.ThinArchive:

@@ -1,113 +1,168 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using TlsGuard.Core.Elf;
+using TlsGuard.Core.Elf.IO;
+using TlsGuard.Core.Files;
 
 namespace TlsGuard.Core.Scanning
 {
     /// <summary>
-    /// Expands the paths a user names into the files to scan, in a stable order. A file named directly is always
-    /// returned, ELF or not, so a bogus "lib.so" gets reported rather than ignored. A folder is searched recursively
-    /// for files that start with the ELF magic or "!&lt;arch&gt;\n", each folder's entries in ordinal order, files
-    /// before subfolders. Symbolic links to files count as files; symbolic links to folders are not followed below a
-    /// named folder, so link loops cannot trap the walk. Folders that cannot be listed are skipped.
+    /// Expands the paths a user names into the files to scan, in a stable order, through an <see cref="IFileSystem"/>.
+    /// A file named directly is always returned, ELF or not, so a bogus "lib.so" gets reported rather than ignored. A
+    /// folder is searched recursively, each folder's entries in ordinal order, files before subfolders: ELF files and
+    /// ar archives with an ELF member are returned; other regular files (text, Windows import libraries, iOS static
+    /// libraries) are counted as skipped. Symbolic links to files count as files; symbolic links to folders are not
+    /// followed below a named folder (counted), so link loops cannot trap the walk. Nothing else is passed over: a
+    /// folder that cannot be listed, and an entry that is special (FIFO, socket, device), vanished, dangling, looping,
+    /// too long or unreadable, is returned with its error. Nothing is opened that could block.
     /// </summary>
     public static class FileDiscovery
     {
-        /// <summary>Paths that do not exist are returned as they are, so that scanning them reports "file not found".</summary>
-        public static IEnumerable<string> Enumerate(IEnumerable<string> paths) => Enumerate(paths, null);
+        /// <summary>Discovers on the machine's own disk.</summary>
+        public static DiscoveryResult Discover(IEnumerable<string> paths) => Discover(paths, DiskFileSystem.Instance, null);
 
         /// <summary>
-        /// Paths that do not exist go to <paramref name="onMissing"/> instead of the result, for callers that treat
-        /// them as a usage error; with a null callback they are returned as they are.
+        /// Named paths that do not exist go to <paramref name="onMissing"/> instead of the result, for callers that
+        /// treat them as a usage error; with a null callback they are returned, and scanning them says "file not found".
         /// </summary>
-        public static IEnumerable<string> Enumerate(IEnumerable<string> paths, Action<string>? onMissing)
+        public static DiscoveryResult Discover(IEnumerable<string> paths, IFileSystem fileSystem, Action<string>? onMissing)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var walk = new Walk(fileSystem);
             foreach (string path in paths)
             {
-                if (Directory.Exists(path))
+                FileStatus status = fileSystem.Status(path);
+                if (status.Kind == FileKind.Directory)
                 {
-                    foreach (string file in Walk(path))
-                    {
-                        if (seen.Add(FullPath(file)))
-                        {
-                            yield return file;
-                        }
-                    }
+                    walk.Folder(path);
                 }
-                else if (!File.Exists(path) && onMissing != null)
+                else if (status.Kind == FileKind.Missing && onMissing != null)
                 {
                     onMissing(path);
                 }
-                else if (seen.Add(FullPath(path)))
+                else
                 {
-                    yield return path;
+                    walk.Add(path, null);
                 }
             }
+
+            return walk.Result();
         }
 
-        private static IEnumerable<string> Walk(string root)
+        private sealed class Walk
         {
-            var pending = new Stack<string>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                string folder = pending.Pop();
-                string[] files = List(() => Directory.GetFiles(folder));
-                string[] folders = List(() => Directory.GetDirectories(folder));
-                Array.Sort(files, StringComparer.Ordinal);
-                Array.Sort(folders, StringComparer.Ordinal);
-                foreach (string file in files)
-                {
-                    if (ElfScanner.LooksLikeElfOrArchive(file))
-                    {
-                        yield return file;
-                    }
-                }
+            private readonly IFileSystem fileSystem;
+            private readonly List<DiscoveredFile> files = new List<DiscoveredFile>();
+            private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+            private readonly byte[] magic = new byte[ElfMagic.Length];
+            private int skipped;
+            private int folderLinks;
 
-                for (int i = folders.Length - 1; i >= 0; i--)
+            public Walk(IFileSystem fileSystem) => this.fileSystem = fileSystem;
+
+            public DiscoveryResult Result() => new DiscoveryResult(files, skipped, folderLinks);
+
+            public void Add(string path, string? error)
+            {
+                if (seen.Add(FullPath(path)))
                 {
-                    if (!IsSymbolicLink(folders[i]))
+                    files.Add(new DiscoveredFile(path, error));
+                }
+            }
+
+            public void Folder(string root)
+            {
+                var pending = new Stack<string>();
+                pending.Push(root);
+                while (pending.Count > 0)
+                {
+                    string folder = pending.Pop();
+                    IReadOnlyList<string> entries = fileSystem.List(folder, out string? listError);
+                    if (listError != null)
+                    {
+                        Add(folder, "folder cannot be listed: " + listError);
+                        continue;
+                    }
+
+                    var folders = new List<string>();
+                    foreach (string entry in entries)
+                    {
+                        FileStatus status = fileSystem.Status(entry);
+                        switch (status.Kind)
+                        {
+                            case FileKind.Directory when status.IsSymbolicLink:
+                                folderLinks++;
+                                break;
+                            case FileKind.Directory:
+                                folders.Add(entry);
+                                break;
+                            case FileKind.RegularFile when status.Length == 0:
+                                // Empty (or, where file types cannot be seen, possibly special): nothing to read either way.
+                                skipped++;
+                                break;
+                            case FileKind.RegularFile:
+                                File(entry);
+                                break;
+                            case FileKind.Missing:
+                                Add(entry, status.IsSymbolicLink ? status.Error : "vanished during the folder walk");
+                                break;
+                            default:
+                                Add(entry, status.Error ?? "cannot be read");
+                                break;
+                        }
+                    }
+
+                    for (int i = folders.Count - 1; i >= 0; i--)
                     {
                         pending.Push(folders[i]);
                     }
                 }
             }
-        }
 
-        private static string[] List(Func<string[]> list)
-        {
-            try
+            /// <summary>A regular file met in a folder: returned when it is ELF or an archive with ELF members, else counted.</summary>
+            private void File(string path)
             {
-                return list();
-            }
-            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException)
-            {
-                return new string[0];
-            }
-        }
+                try
+                {
+                    using (IByteSource? source = fileSystem.OpenRead(path, out string? error))
+                    {
+                        if (source == null)
+                        {
+                            Add(path, error ?? "cannot be read");
+                            return;
+                        }
 
-        private static bool IsSymbolicLink(string folder)
-        {
-            try
-            {
-                return (File.GetAttributes(folder) & FileAttributes.ReparsePoint) != 0;
+                        int got = source.Read(0, magic, 0, magic.Length);
+                        switch (ElfMagic.Identify(magic, got))
+                        {
+                            case ObjectFormat.Elf:
+                                Add(path, null);
+                                return;
+                            case ObjectFormat.Archive when ArchiveScan.HasElfMembers(source):
+                                Add(path, null);
+                                return;
+                            default:
+                                skipped++;
+                                return;
+                        }
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ElfFormatException)
+                {
+                    Add(path, ScanFailure.Reason(e));
+                }
             }
-            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException)
-            {
-                return true;
-            }
-        }
 
-        private static string FullPath(string path)
-        {
-            try
+            private static string FullPath(string path)
             {
-                return Path.GetFullPath(path);
-            }
-            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
-            {
-                return path;
+                try
+                {
+                    return Path.GetFullPath(path);
+                }
+                catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+                {
+                    return path;
+                }
             }
         }
     }

@@ -12,7 +12,7 @@ namespace TlsGuard.Core.Scanning
         public static void Count(ElfImage image, MachineTlsTable tls, RelocationTable table, TlsSymbolResolver symbols, TlsRelocationTally tally)
         {
             ElfType fileType = image.Header.Type;
-            var reader = new RelocationReader(image.Bulk, table, image.Layout);
+            var reader = new RelocationReader(image.Bulk, table, image.Layout, tls);
             while (reader.MoveNext())
             {
                 TlsRelocationType? type = tls.Find(reader.Current.Type);

@@ -76,12 +76,12 @@ namespace TlsGuard.Core.Scanning
         public static ElfScanResult Failure(string path, string? member, string error) =>
             new ScanResultBuilder(path, member).Build(error);
 
-        /// <summary>Adds the entries of a DT_RUNPATH/DT_RPATH value, split the way the loader does (and readelf prints it).</summary>
-        public static void AddSearchPath(Capped<string> list, string value)
+        /// <summary>Adds the entries of a DT_RUNPATH/DT_RPATH value, split the way the loader does (and readelf prints it), each once per scan.</summary>
+        public static void AddSearchPath(Capped<string> list, string value, StringPool pool)
         {
             foreach (string entry in value.Split(new[] { ':' }, StringSplitOptions.None))
             {
-                list.Add(entry);
+                list.Add(pool.Intern(entry));
             }
         }
     }

@@ -1,3 +1,4 @@
+using TlsGuard.Core.Files;
 using TlsGuard.Core.Scanning;
 using TlsGuard.Core.Tests.Support;
 
@@ -25,7 +26,8 @@ namespace TlsGuard.Core.Tests.Scanning
         {
             string path = temp.Write("libempty.so", Array.Empty<byte>());
 
-            Assert.Equal("empty file (or not a regular file)", (await ScanOne(path)).Error);
+            Assert.Equal("empty file", (await ScanOne(path)).Error);
+            Assert.Equal("empty file (or not a regular file)", (await ScanOne(path, DiskFileSystem.WithoutStatx)).Error);
         }
 
         [Fact]
@@ -43,8 +45,97 @@ namespace TlsGuard.Core.Tests.Scanning
         {
             string path = temp.MakeFifo("libfifo.so");
 
-            Assert.Equal("empty file (or not a regular file)", (await ScanOne(path)).Error);
+            Assert.Equal("not a regular file: a FIFO (named pipe)", (await ScanOne(path)).Error);
             Assert.False(await Task.Run(() => ElfScanner.LooksLikeElfOrArchive(path)).WaitAsync(Patience));
+        }
+
+        /// <summary>Issue 12: the size test looked at the link, not at the FIFO, and the build hung.</summary>
+        [Fact]
+        public async Task Symbolic_link_to_a_fifo_is_reported_without_blocking()
+        {
+            temp.MakeFifo("fifo");
+            string path = temp.Link("libfifo.so", temp.Combine("fifo"));
+
+            Assert.Equal("not a regular file: a FIFO (named pipe) (through a symbolic link)", (await ScanOne(path)).Error);
+            Assert.Equal("empty file (or not a regular file)", (await ScanOne(path, DiskFileSystem.WithoutStatx)).Error);
+            Assert.False(await Task.Run(() => ElfScanner.LooksLikeElfOrArchive(path)).WaitAsync(Patience));
+        }
+
+        [Theory]
+        [InlineData("/dev/null")]
+        [InlineData("/dev/zero")]
+        public async Task Devices_and_links_to_them_are_refused(string device)
+        {
+            string link = temp.Link("libdevice.so", device);
+
+            Assert.Equal("not a regular file: a character device", (await ScanOne(device)).Error);
+            Assert.Equal("not a regular file: a character device (through a symbolic link)", (await ScanOne(link)).Error);
+            Assert.Equal("empty file (or not a regular file)", (await ScanOne(link, DiskFileSystem.WithoutStatx)).Error);
+        }
+
+        [Fact]
+        public async Task Sockets_and_links_to_them_are_refused()
+        {
+            using var socket = temp.MakeSocket("libsocket.so");
+            string link = temp.Link("liblink.so", temp.Combine("libsocket.so"));
+
+            Assert.Equal("not a regular file: a socket", (await ScanOne(temp.Combine("libsocket.so"))).Error);
+            Assert.Equal("not a regular file: a socket (through a symbolic link)", (await ScanOne(link)).Error);
+            Assert.Equal("empty file (or not a regular file)", (await ScanOne(link, DiskFileSystem.WithoutStatx)).Error);
+        }
+
+        [Fact]
+        public async Task Link_loops_and_dangling_links_are_reported()
+        {
+            string a = temp.Link("liba.so", temp.Combine("libb.so"));
+            temp.Link("libb.so", a);
+            string dangling = temp.Link("libgone.so", temp.Combine("nothing.so"));
+
+            Assert.Equal("too many levels of symbolic links (a link loop)", (await ScanOne(a)).Error);
+            Assert.Equal("file not found (a symbolic link to nothing)", (await ScanOne(dangling)).Error);
+            Assert.StartsWith("file not found", (await ScanOne(a, DiskFileSystem.WithoutStatx)).Error);
+        }
+
+        [Fact]
+        public async Task A_library_through_a_symbolic_link_is_read()
+        {
+            temp.Write("lib/libie_own.so.1", File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libie_own.so")));
+            string link = temp.Link("lib/libie_own.so", "libie_own.so.1");
+
+            Assert.Null((await ScanOne(link)).Error);
+            Assert.Null((await ScanOne(link, DiskFileSystem.WithoutStatx)).Error);
+        }
+
+        /// <summary>The type and identity are checked again on the opened descriptor: a file swapped after the check is refused.</summary>
+        [Fact]
+        public void A_file_replaced_between_the_check_and_the_open_is_refused()
+        {
+            string checkedFile = temp.Write("libchecked.so", File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libie_own.so")));
+            string opened = temp.Write("libopened.so", File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libie_own.so")));
+            FileStatus before = DiskFileSystem.Instance.Status(checkedFile);
+
+            using FileStream? stream = LinuxFileStatus.OpenRegular(opened, before, out string? error);
+
+            Assert.Null(stream);
+            Assert.Equal("the file was replaced while it was being opened", error);
+            using FileStream? same = LinuxFileStatus.OpenRegular(checkedFile, before, out error);
+            Assert.NotNull(same);
+            Assert.Null(error);
+        }
+
+        [Fact]
+        public void Identity_is_the_device_and_inode_stat_reports()
+        {
+            string path = temp.Write("libie_own.so", File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libie_own.so")));
+            string[] stat = ChildProcess.Run("stat", new[] { "-c", "%d %i %s", path }).Output.Trim().Split(' ');
+
+            FileStatus status = DiskFileSystem.Instance.Status(path);
+
+            Assert.True(DiskFileSystem.Instance.SeesFileTypes);
+            Assert.Equal(ulong.Parse(stat[0]), status.Identity.Device);
+            Assert.Equal(ulong.Parse(stat[1]), status.Identity.Inode);
+            Assert.Equal(long.Parse(stat[2]), status.Length);
+            Assert.Equal(File.GetLastWriteTimeUtc(path).Ticks, status.LastWriteTimeUtcTicks);
         }
 
         [Fact]
@@ -77,9 +168,9 @@ namespace TlsGuard.Core.Tests.Scanning
         }
 
         /// <summary>Scans on a pool thread so a scan that blocks fails the test (TimeoutException) instead of hanging it.</summary>
-        private static async Task<ElfScanResult> ScanOne(string path)
+        private static async Task<ElfScanResult> ScanOne(string path, IFileSystem? fileSystem = null)
         {
-            IReadOnlyList<ElfScanResult> results = await Task.Run(() => ElfScanner.Scan(path)).WaitAsync(Patience);
+            IReadOnlyList<ElfScanResult> results = await Task.Run(() => ElfScanner.Scan(fileSystem ?? DiskFileSystem.Instance, path)).WaitAsync(Patience);
             ElfScanResult result = Assert.Single(results);
             Assert.Equal(path, result.Path);
             return result;

@@ -23,10 +23,10 @@ namespace TlsGuard.Core.Tests.Support
         }
 
         /// <summary>Relocation type name -> count over every table readelf -rW lists.</summary>
-        public static Dictionary<string, int> RelocationCounts(string path)
+        public static Dictionary<string, int> RelocationCounts(string path, string options = "-rW")
         {
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (string line in Run("-rW", path).Split('\n'))
+            foreach (string line in Run(options, path).Split('\n'))
             {
                 Match match = RelocationLine.Match(line);
                 if (match.Success)

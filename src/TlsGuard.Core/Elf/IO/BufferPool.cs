@@ -3,7 +3,8 @@ using System;
 namespace TlsGuard.Core.Elf.IO
 {
     /// <summary>
-    /// One cached buffer per size class and thread, so scanning thousands of files allocates the read windows once.
+    /// Cached buffers per size class and thread (one bulk window, two small ones: a scan reads through a small window for
+    /// lookups and another for DT_VERSYM), so scanning thousands of files allocates the read windows once.
     /// netstandard2.0 without packages has no ArrayPool.
     /// </summary>
     internal static class BufferPool
@@ -17,6 +18,9 @@ namespace TlsGuard.Core.Elf.IO
         [ThreadStatic]
         private static byte[]? small;
 
+        [ThreadStatic]
+        private static byte[]? secondSmall;
+
         public static byte[] Rent(int size)
         {
             byte[]? cached;
@@ -27,8 +31,15 @@ namespace TlsGuard.Core.Elf.IO
             }
             else if (size == SmallSize)
             {
-                cached = small;
-                small = null;
+                cached = small ?? secondSmall;
+                if (small != null)
+                {
+                    small = null;
+                }
+                else
+                {
+                    secondSmall = null;
+                }
             }
             else
             {
@@ -46,7 +57,14 @@ namespace TlsGuard.Core.Elf.IO
             }
             else if (buffer.Length == SmallSize)
             {
-                small = buffer;
+                if (small == null)
+                {
+                    small = buffer;
+                }
+                else
+                {
+                    secondSmall = buffer;
+                }
             }
         }
     }

@@ -8,10 +8,10 @@ namespace TlsGuard.Core.Elf.IO
     {
         private readonly FileStream stream;
 
-        public FileByteSource(string path)
+        /// <summary>Takes ownership of <paramref name="stream"/>, opened with bufferSize 1: the readers keep their own windows.</summary>
+        public FileByteSource(FileStream stream)
         {
-            // bufferSize 1 turns off FileStream's own buffer: the readers keep their own windows.
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.RandomAccess);
+            this.stream = stream;
             Length = stream.Length;
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 
 namespace TlsGuard.Core.Elf.IO
 {
@@ -35,7 +34,7 @@ namespace TlsGuard.Core.Elf.IO
         {
             if (offset < 0 || count < 0 || count > window.Length || offset > Length - count)
             {
-                throw new ElfFormatException("read past the end of the file at offset " + offset);
+                throw ReadFailure.PastEnd(offset);
             }
 
             long relative = offset - windowStart;
@@ -50,7 +49,7 @@ namespace TlsGuard.Core.Elf.IO
             windowLength = got;
             if (got < count)
             {
-                throw new EndOfStreamException("the file ended while reading offset " + offset);
+                throw ReadFailure.Truncated(offset);
             }
 
             return 0;

@@ -111,6 +111,39 @@ namespace TlsGuard.Core.Files.Archives
             }
         }
 
+        /// <summary>
+        /// Inside an archive there are no times or identities: the archive's own stamp covers every file in it, and the
+        /// view is built once per run. Links inside the view are followed; the last component's own link-ness is reported.
+        /// </summary>
+        public FileStatus Status(string path)
+        {
+            if (!Find(path, out var view, out _, out var inner))
+            {
+                return streams.Contains(Key(path)) ? FileStatus.Failed(FileKind.Special, "a stream, read once") : outside.Status(path);
+            }
+
+            var found = view!.Resolve(inner, followLast: true, Limits.MaxLinkHops);
+            if (found.Error != null)
+            {
+                return FileStatus.Failed(FileKind.Unreadable, found.Error);
+            }
+
+            var isLink = view.Resolve(inner, followLast: false, Limits.MaxLinkHops).Node is SymlinkNode;
+            switch (found.Node)
+            {
+                case null:
+                    return FileStatus.Failed(FileKind.Missing, "not in the archive", isLink);
+                case DirectoryNode _:
+                    return new FileStatus(FileKind.Directory, isLink, 0, 0, default, null);
+                case FileNode file:
+                    return new FileStatus(FileKind.RegularFile, isLink, file.Content.Length, 0, default, null);
+                case SpecialNode _:
+                    return FileStatus.Failed(FileKind.Special, "not a regular file (FIFO, socket or device)", isLink);
+                default:
+                    return FileStatus.Failed(FileKind.Unreadable, "cannot be read", isLink);
+            }
+        }
+
         public IReadOnlyList<string> List(string folder, out string? error)
         {
             if (!Find(folder, out var view, out _, out var inner))
