@@ -1,0 +1,120 @@
+using TlsGuard.Fuzz.Harness;
+using TlsGuard.Fuzz.Mutation;
+
+namespace TlsGuard.Fuzz
+{
+    /// <summary>
+    /// Command line (tests/TlsGuard.Fuzz/README.md):
+    ///   afl                                     the afl++ target (scripts/fuzz-afl.sh)
+    ///   campaign [--seed N] [--iterations N] [--minutes M] [--out DIR]
+    ///   replay DIR-OR-FILE... [--out DIR]       re-measure saved inputs (an afl queue, crashes, a corpus)
+    /// Exit code 1 when any input broke a rule, 0 otherwise, 2 for usage errors.
+    /// </summary>
+    internal static class FuzzCommand
+    {
+        public const int DefaultSeed = 12;
+        public const long DefaultIterations = 1_000_000;
+
+        public static int Run(string[] args)
+        {
+            string mode = args.Length == 0 ? "" : args[0];
+            try
+            {
+                switch (mode)
+                {
+                    case "afl":
+                        AflTarget.Run();
+                        return 0;
+                    case "campaign":
+                        return RunCampaign(args.Skip(1).ToList());
+                    case "replay":
+                        return RunReplay(args.Skip(1).ToList());
+                }
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine(e.Message);
+            }
+
+            Console.Error.WriteLine("usage: TlsGuard.Fuzz afl | campaign [--seed N] [--iterations N] [--minutes M] [--out DIR] | replay PATH... [--out DIR]");
+            return 2;
+        }
+
+        private static int RunCampaign(List<string> args)
+        {
+            int seed = (int)(Option(args, "--seed") ?? DefaultSeed);
+            long iterations = Option(args, "--iterations") ?? (Option(args, "--minutes") != null ? long.MaxValue : DefaultIterations);
+            long? minutes = Option(args, "--minutes");
+            string? output = Text(args, "--out");
+            var generator = new InputGenerator(InputGenerator.LoadFixtures(FuzzPaths.Fixtures), seed);
+            var options = new CampaignOptions(seed, iterations, minutes == null ? null : TimeSpan.FromMinutes(minutes.Value), output, 256, 200);
+            Console.WriteLine($"campaign: seed {seed}, {(iterations == long.MaxValue ? "unbounded" : iterations.ToString())} iterations, time limit {(minutes == null ? "none" : minutes + " min")}");
+            return Print(Campaign.Run(generator, options, ScanBudget.Default));
+        }
+
+        private static int RunReplay(List<string> args)
+        {
+            string? output = Text(args, "--out");
+            var files = new List<string>();
+            foreach (string path in args)
+            {
+                if (Directory.Exists(path))
+                {
+                    files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal));
+                }
+                else if (File.Exists(path))
+                {
+                    files.Add(path);
+                }
+                else
+                {
+                    throw new FormatException("no such file or folder: " + path);
+                }
+            }
+
+            var options = new CampaignOptions(0, long.MaxValue, null, output, 64, 200);
+            Console.WriteLine($"replay: {files.Count} files");
+            return Print(Campaign.Replay(files, options, ScanBudget.Default));
+        }
+
+        private static int Print(CampaignReport report)
+        {
+            foreach (string line in report.Lines())
+            {
+                Console.WriteLine(line);
+            }
+
+            return report.Findings.Count == 0 ? 0 : 1;
+        }
+
+        private static long? Option(List<string> args, string name)
+        {
+            string? text = Text(args, name);
+            if (text == null)
+            {
+                return null;
+            }
+
+            return long.TryParse(text, out long value) && value >= 0 ? value : throw new FormatException(name + " needs a non-negative number, not " + text);
+        }
+
+        /// <summary>Removes "--name value" from <paramref name="args"/> and returns the value.</summary>
+        private static string? Text(List<string> args, string name)
+        {
+            int i = args.IndexOf(name);
+            if (i < 0)
+            {
+                return null;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new FormatException(name + " needs a value");
+            }
+
+            string value = args[i + 1];
+            args.RemoveRange(i, 2);
+            return value;
+        }
+    }
+}
