@@ -74,9 +74,10 @@ namespace TlsGuard.Core.Elf
                         indexProblem = Broken(position, problem);
                     }
                 }
-                else if (rawName.StartsWith("__.SYMDEF", System.StringComparison.Ordinal))
+                else if (position == MagicSize && rawName.StartsWith("__.SYMDEF", System.StringComparison.Ordinal))
                 {
-                    // BSD symbol index: not a member.
+                    // BSD symbol index: not a member. Only the first member can be one (binutils bfd_slurp_armap and
+                    // LLVM's Archive look there only); a later "__.SYMDEF" is an ordinary member, ELF or not.
                 }
                 else if (rawName.StartsWith("#1/", System.StringComparison.Ordinal))
                 {
@@ -88,7 +89,7 @@ namespace TlsGuard.Core.Elf
                     else
                     {
                         string name = ReadBytes(reader, data, (int)nameLength).TrimEnd('\0');
-                        if (!name.StartsWith("__.SYMDEF", System.StringComparison.Ordinal))
+                        if (position != MagicSize || !name.StartsWith("__.SYMDEF", System.StringComparison.Ordinal))
                         {
                             member = new ArMember(name, data + nameLength, size - nameLength, null);
                         }

@@ -1,0 +1,163 @@
+using TlsGuard.Fuzz.Mutation;
+
+namespace TlsGuard.Oracles.Tests.Oracles
+{
+    /// <summary>
+    /// Whether a linked file's section headers still describe the bytes its dynamic segment does. TlsGuard reads
+    /// shared objects and executables the way the loader does (PT_DYNAMIC, DT_STRTAB, DT_SYMTAB, DT_RELA/DT_REL/DT_JMPREL
+    /// through PT_LOAD); ELFSharp and LibObjectFile read .dynamic, .dynstr, .dynsym and the SHF_ALLOC relocation
+    /// sections. In every file a linker wrote, both name the same bytes; a mutation that moves one view and not the
+    /// other makes the readers answer about different data, and such a disagreement says nothing about either.
+    /// </summary>
+    public static class ViewConsistency
+    {
+        private const uint PtLoad = 1;
+        private const uint PtDynamic = 2;
+        private const uint ShtStrtab = 3;
+        private const uint ShtRela = 4;
+        private const uint ShtDynamic = 6;
+        private const uint ShtRel = 9;
+        private const uint ShtDynsym = 11;
+        private const ulong ShfAlloc = 2;
+
+        private sealed record Section(int Index, uint Type, ulong Flags, ulong Address, ulong Offset, ulong Size, uint Link);
+
+        /// <summary>True when the section and segment views agree (always true for files without a dynamic segment or sections).</summary>
+        public static bool SectionsMatchSegments(byte[] image)
+        {
+            ElfLayout? elf = ElfLayout.Of(image);
+            if (elf == null || elf.Sections.Count == 0)
+            {
+                return true;
+            }
+
+            Endian e = elf.Endian;
+            int w = elf.Word;
+            var loads = new List<(ulong Vaddr, ulong Offset, ulong Size)>();
+            (ulong Offset, ulong Size)? dynamicSegment = null;
+            for (int i = 0; i < elf.ProgramHeaders.Count; i++)
+            {
+                var f = elf.ProgramHeaderFields(i);
+                uint type = (uint)e.Read(image, f[0].Offset, 4);
+                if (type == PtLoad)
+                {
+                    loads.Add((e.Read(image, f[2].Offset, w), e.Read(image, f[1].Offset, w), e.Read(image, f[3].Offset, w)));
+                }
+                else if (type == PtDynamic && dynamicSegment == null)
+                {
+                    dynamicSegment = (e.Read(image, f[1].Offset, w), e.Read(image, f[3].Offset, w));
+                }
+            }
+
+            var sections = new List<Section>();
+            for (int i = 0; i < elf.Sections.Count; i++)
+            {
+                var f = elf.SectionFields(i);
+                long entry = elf.Sections.Entry(i);
+                sections.Add(new Section(i, (uint)e.Read(image, f[0].Offset, 4), e.Read(image, entry + 8, w), e.Read(image, f[1].Offset, w), e.Read(image, f[2].Offset, w), e.Read(image, f[3].Offset, w), (uint)e.Read(image, f[4].Offset, 4)));
+            }
+
+            List<Section> dynamicSections = sections.Where(s => s.Type == ShtDynamic).ToList();
+            if (dynamicSegment == null)
+            {
+                return dynamicSections.Count == 0;
+            }
+
+            if (dynamicSections.Count != 1 || dynamicSections[0].Offset != dynamicSegment.Value.Offset)
+            {
+                return false;
+            }
+
+            // The dynamic entries as the segment gives them (first value of each tag).
+            var tags = new Dictionary<long, ulong>();
+            for (ulong at = dynamicSegment.Value.Offset; at + (ulong)(2 * w) <= Math.Min((ulong)image.Length, dynamicSegment.Value.Offset + dynamicSegment.Value.Size); at += (ulong)(2 * w))
+            {
+                long tag = w == 8 ? (long)e.Read(image, (long)at, 8) : (int)(uint)e.Read(image, (long)at, 4);
+                if (tag == 0)
+                {
+                    break;
+                }
+
+                tags.TryAdd(tag, e.Read(image, (long)at + w, w));
+            }
+
+            ulong? ToOffset(ulong address)
+            {
+                foreach (var load in loads)
+                {
+                    if (load.Size != 0 && address >= load.Vaddr && address - load.Vaddr < load.Size)
+                    {
+                        return load.Offset + (address - load.Vaddr);
+                    }
+                }
+
+                return null;
+            }
+
+            bool Same(Section s, ulong address, ulong? size) => s.Address == address && s.Offset == ToOffset(address) && (size == null || s.Size == size);
+
+            // .dynstr: the table DT_STRTAB/DT_STRSZ name; .dynamic's sh_link must be it.
+            Section? strings = null;
+            if (tags.TryGetValue(5, out ulong strtab))
+            {
+                strings = sections.FirstOrDefault(s => s.Type == ShtStrtab && Same(s, strtab, tags.TryGetValue(10, out ulong strsz) ? strsz : null));
+                if (strings == null || dynamicSections[0].Link != strings.Index)
+                {
+                    return false;
+                }
+            }
+
+            // .dynsym: at DT_SYMTAB, its names in the same string table.
+            List<Section> dynsyms = sections.Where(s => s.Type == ShtDynsym).ToList();
+            if (tags.TryGetValue(6, out ulong symtab))
+            {
+                if (dynsyms.Count != 1 || !Same(dynsyms[0], symtab, null) || strings == null || dynsyms[0].Link != strings.Index)
+                {
+                    return false;
+                }
+            }
+            else if (dynsyms.Count != 0)
+            {
+                return false;
+            }
+
+            // The allocated relocation sections cover exactly the bytes of DT_RELA, DT_REL and DT_JMPREL.
+            var segmentTables = new SortedSet<(ulong, ulong)>();
+            foreach ((long addressTag, long sizeTag) in new[] { (7L, 8L), (17L, 18L), (23L, 2L) })
+            {
+                if (tags.TryGetValue(addressTag, out ulong address) && tags.TryGetValue(sizeTag, out ulong size) && size != 0)
+                {
+                    if (ToOffset(address) is not ulong offset)
+                    {
+                        return false;
+                    }
+
+                    segmentTables.Add((offset, offset + size));
+                }
+            }
+
+            var sectionTables = sections.Where(s => (s.Type == ShtRela || s.Type == ShtRel) && (s.Flags & ShfAlloc) != 0 && s.Size != 0)
+                .Select(s => (s.Offset, s.Offset + s.Size));
+            return Covers(segmentTables) == Covers(sectionTables);
+        }
+
+        /// <summary>The union of byte ranges as sorted, merged intervals, for comparing two tilings of the same bytes.</summary>
+        private static string Covers(IEnumerable<(ulong Start, ulong End)> ranges)
+        {
+            var merged = new List<(ulong Start, ulong End)>();
+            foreach (var r in ranges.OrderBy(r => r.Start))
+            {
+                if (merged.Count > 0 && r.Start <= merged[^1].End)
+                {
+                    merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+                }
+                else
+                {
+                    merged.Add(r);
+                }
+            }
+
+            return string.Join(",", merged.Select(r => r.Start + "-" + r.End));
+        }
+    }
+}
