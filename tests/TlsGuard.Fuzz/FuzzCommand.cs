@@ -8,6 +8,7 @@ namespace TlsGuard.Fuzz
     ///   afl                                     the afl++ target (scripts/fuzz-afl.sh)
     ///   campaign [--seed N] [--iterations N] [--minutes M] [--out DIR]
     ///   replay DIR-OR-FILE... [--out DIR]       re-measure saved inputs (an afl queue, crashes, a corpus)
+    ///   crafted [--divisor N] [--shape NAME] [--write DIR]   issue 12's crafted shapes at 1/N size
     /// Exit code 1 when any input broke a rule, 0 otherwise, 2 for usage errors.
     /// </summary>
     internal static class FuzzCommand
@@ -29,6 +30,8 @@ namespace TlsGuard.Fuzz
                         return RunCampaign(args.Skip(1).ToList());
                     case "replay":
                         return RunReplay(args.Skip(1).ToList());
+                    case "crafted":
+                        return RunCrafted(args.Skip(1).ToList());
                 }
             }
             catch (FormatException e)
@@ -76,6 +79,45 @@ namespace TlsGuard.Fuzz
             Console.WriteLine($"replay: {files.Count} files");
             return Print(Campaign.Replay(files, options, ScanBudget.Default));
         }
+
+        /// <summary>Scans issue 12's crafted shapes at 1/divisor of their size and prints what each cost.</summary>
+        private static int RunCrafted(List<string> args)
+        {
+            int divisor = (int)(Option(args, "--divisor") ?? 1);
+            string? only = Text(args, "--shape");
+            string? write = Text(args, "--write");
+            int failures = 0;
+            foreach (var shape in Crafted.CraftedShapes.All.Where(s => only == null || s.Name == only))
+            {
+                using var source = shape.Build(Math.Max(1, divisor));
+                if (write != null && source is TlsGuard.Core.Elf.IO.ArrayByteSource)
+                {
+                    Directory.CreateDirectory(write);
+                    var bytes = new byte[source.Length];
+                    source.Read(0, bytes, 0, bytes.Length);
+                    File.WriteAllBytes(Path.Combine(write, shape.Name + ".bin"), bytes);
+                }
+
+                ScanMeasurement m = ScanProbe.Measure(source);
+                var problems = ScanJudge.Judge(m, ScanBudget.Default).Select(v => v.ToString()).ToList();
+                if (shape.Sound?.Invoke(m.Results, divisor) is string unsound)
+                {
+                    problems.Add("Unsound: " + unsound);
+                }
+
+                failures += problems.Count == 0 ? 0 : 1;
+                string first = m.Results.Count == 0 ? "" : m.Results[0].Error ?? "read";
+                Console.WriteLine($"{shape.Name} (1/{divisor}): {m.InputLength} bytes, {m.Elapsed.TotalMilliseconds:F0} ms, {m.AllocatedBytes / (1024.0 * 1024.0):F1} MiB allocated, {m.BytesRead / (1024.0 * 1024.0):F1} MiB read, {m.Results.Count} results, first: {Shorten(first)}");
+                foreach (string p in problems)
+                {
+                    Console.WriteLine("  " + Shorten(p));
+                }
+            }
+
+            return failures == 0 ? 0 : 1;
+        }
+
+        private static string Shorten(string text) => text.Length <= 300 ? text : text.Substring(0, 300) + "...";
 
         private static int Print(CampaignReport report)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TlsGuard.Core.Elf.IO;
 using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Fuzz.Harness
@@ -12,7 +13,10 @@ namespace TlsGuard.Fuzz.Harness
     {
         public const string DisplayPath = "fuzz-input";
 
-        public static ScanMeasurement Measure(byte[] input)
+        public static ScanMeasurement Measure(byte[] input) => Measure(new ArrayByteSource(input));
+
+        /// <summary>Any source: crafted inputs too large to hold in memory come as sparse sources.</summary>
+        public static ScanMeasurement Measure(IByteSource input)
         {
             var source = new CountingByteSource(input);
             var watch = Stopwatch.StartNew();
@@ -20,7 +24,7 @@ namespace TlsGuard.Fuzz.Harness
             IReadOnlyList<ElfScanResult> results = ElfScanner.Scan(source, DisplayPath);
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             watch.Stop();
-            return new ScanMeasurement(results, input.Length, allocated, source.BytesRead, source.Reads, watch.Elapsed);
+            return new ScanMeasurement(results, source.Length, allocated, source.BytesRead, source.Reads, watch.Elapsed);
         }
 
         /// <summary>The public entries: the in-memory one and the file one (through the disk file system).</summary>
