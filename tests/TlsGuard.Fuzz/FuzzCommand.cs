@@ -46,9 +46,10 @@ namespace TlsGuard.Fuzz
         private static int RunCampaign(List<string> args)
         {
             int seed = (int)(Option(args, "--seed") ?? DefaultSeed);
-            long iterations = Option(args, "--iterations") ?? (Option(args, "--minutes") != null ? long.MaxValue : DefaultIterations);
             long? minutes = Option(args, "--minutes");
+            long iterations = Option(args, "--iterations") ?? (minutes != null ? long.MaxValue : DefaultIterations);
             string? output = Text(args, "--out");
+            RejectLeftovers(args);
             var generator = new InputGenerator(InputGenerator.LoadFixtures(FuzzPaths.Fixtures), seed);
             var options = new CampaignOptions(seed, iterations, minutes == null ? null : TimeSpan.FromMinutes(minutes.Value), output, 256, 200);
             Console.WriteLine($"campaign: seed {seed}, {(iterations == long.MaxValue ? "unbounded" : iterations.ToString())} iterations, time limit {(minutes == null ? "none" : minutes + " min")}");
@@ -86,6 +87,7 @@ namespace TlsGuard.Fuzz
             int divisor = (int)(Option(args, "--divisor") ?? 1);
             string? only = Text(args, "--shape");
             string? write = Text(args, "--write");
+            RejectLeftovers(args);
             int failures = 0;
             foreach (var shape in Crafted.CraftedShapes.All.Where(s => only == null || s.Name == only))
             {
@@ -138,6 +140,14 @@ namespace TlsGuard.Fuzz
             }
 
             return long.TryParse(text, out long value) && value >= 0 ? value : throw new FormatException(name + " needs a non-negative number, not " + text);
+        }
+
+        private static void RejectLeftovers(List<string> args)
+        {
+            if (args.Count > 0)
+            {
+                throw new FormatException("unknown argument: " + args[0]);
+            }
         }
 
         /// <summary>Removes "--name value" from <paramref name="args"/> and returns the value.</summary>

@@ -24,7 +24,7 @@ namespace TlsGuard.Fuzz.Crafted
             new CraftedShape(
                 "needed-repeated",
                 "a 356 KB shared object that repeats one long DT_NEEDED string 16,000 times",
-                d => new ArrayByteSource(RepeatedNeeded(16_000 / d, 20_000))),
+                d => new ArrayByteSource(RepeatedNeeded(16_000 / d, 100_000))),
             new CraftedShape(
                 "tpoff-long-symbol-names",
                 "a 242 KB object whose thousands of TPOFF relocations each name a 50 KB symbol",
