@@ -64,7 +64,10 @@ namespace TlsGuard.Fuzz
             {
                 if (Directory.Exists(path))
                 {
-                    files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal));
+                    // Not afl-fuzz's .state folders (links back into the queue) nor the .txt notes beside saved findings.
+                    files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                        .Where(f => !f.EndsWith(".txt", StringComparison.Ordinal) && !Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                        .OrderBy(f => f, StringComparer.Ordinal));
                 }
                 else if (File.Exists(path))
                 {

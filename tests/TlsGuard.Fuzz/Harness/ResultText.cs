@@ -5,9 +5,16 @@ namespace TlsGuard.Fuzz.Harness
     /// <summary>Every fact of a result as one line, to compare two entries' answers on the same bytes.</summary>
     internal static class ResultText
     {
-        public static string Of(IReadOnlyList<ElfScanResult> results) => string.Join("\n", results.Select(Of));
+        public static string Of(IReadOnlyList<ElfScanResult> results) => string.Join("\n", results.Select(r => Of(r)));
 
-        public static string Of(ElfScanResult r) => string.Join(
+        /// <summary>
+        /// With <paramref name="errorWording"/> false an error shows as "error" only: the file entry words a few
+        /// verdicts its own way ("empty file (or not a regular file)", since a FIFO also reports length 0).
+        /// </summary>
+        public static string Of(IReadOnlyList<ElfScanResult> results, bool errorWording) =>
+            string.Join("\n", results.Select(r => Of(r, errorWording)));
+
+        public static string Of(ElfScanResult r, bool errorWording = true) => string.Join(
             " | ",
             r.DisplayPath,
             r.Platform.Machine + "/" + r.Platform.Class + "/" + r.Platform.ByteOrder,
@@ -23,6 +30,6 @@ namespace TlsGuard.Fuzz.Harness
             r.ObjectTlsModel?.ToString() ?? "-",
             string.Join(",", r.StaticTlsSymbols.Select(s => (s.Name ?? "(own)") + ":" + s.DefinedHere + ":" + s.RelocationCount)),
             string.Join(",", r.DefinedTlsSymbols),
-            r.Error ?? "ok");
+            r.Error == null ? "ok" : errorWording ? r.Error : "error");
     }
 }
