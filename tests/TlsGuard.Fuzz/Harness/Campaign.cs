@@ -55,8 +55,14 @@ namespace TlsGuard.Fuzz.Harness
                         break;
                     }
 
+                    if (input.HarnessError != null)
+                    {
+                        report.Findings.Add(new Finding(input.Origin, new[] { new Violation(ViolationKind.HarnessError, input.HarnessError) }, null));
+                        continue;
+                    }
+
                     ScanMeasurement measurement = ScanProbe.Measure(input.Data);
-                    report.Observe(measurement, input.Origin);
+                    report.Observe(measurement, input.Origin, input.Data);
                     List<Violation> violations = ScanJudge.Judge(measurement, budget);
                     if (options.FileEntryEvery > 0 && report.Inputs % options.FileEntryEvery == 0)
                     {
@@ -82,6 +88,11 @@ namespace TlsGuard.Fuzz.Harness
             }
 
             report.Elapsed = watch.Elapsed;
+            if (report.WorstTime.Input is byte[] slowest)
+            {
+                report.WorstTimeRetimed = Enumerable.Range(0, 5).Min(_ => ScanProbe.Measure(slowest).Elapsed.TotalMilliseconds);
+            }
+
             return report;
         }
 

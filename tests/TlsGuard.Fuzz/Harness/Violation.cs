@@ -14,6 +14,9 @@ namespace TlsGuard.Fuzz.Harness
 
         /// <summary>The file entry and the in-memory entry disagree on the same bytes.</summary>
         EntryMismatch,
+
+        /// <summary>A mutator threw: the harness's own bug, not the scanner's.</summary>
+        HarnessError,
     }
 
     internal sealed record Violation(ViolationKind Kind, string Detail)

@@ -96,6 +96,11 @@ namespace TlsGuard.Fuzz.Mutation
 
         private static EntryTable Clip(byte[] data, long offset, int entrySize, int count)
         {
+            if (offset < 0 || offset > data.Length)
+            {
+                return new EntryTable(0, entrySize, 0);
+            }
+
             long fit = Math.Max(0, (data.Length - offset) / entrySize);
             return new EntryTable(offset, entrySize, (int)Math.Min(count, fit));
         }
@@ -148,9 +153,11 @@ namespace TlsGuard.Fuzz.Mutation
             {
                 foreach (var load in loads)
                 {
-                    if (address >= load.Vaddr && address - load.Vaddr < load.FileSize)
+                    // Only offsets inside the file: mutated headers map addresses anywhere.
+                    ulong offset = load.Offset + (address - load.Vaddr);
+                    if (address >= load.Vaddr && address - load.Vaddr < load.FileSize && offset < (ulong)data.Length)
                     {
-                        return (long)(load.Offset + (address - load.Vaddr));
+                        return (long)offset;
                     }
                 }
 

@@ -261,7 +261,7 @@ namespace TlsGuard.Fuzz.Mutation
             }
 
             (long offset, long size) = Pick(random, elf.StringTables);
-            if (size <= 1)
+            if (size <= 1 || offset < 0 || offset >= data.Length)
             {
                 return null;
             }

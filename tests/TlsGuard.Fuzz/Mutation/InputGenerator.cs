@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace TlsGuard.Fuzz.Mutation
 {
     /// <summary>One generated input and how it was made (the fixture and the edits, in order), for reports and reproducers.</summary>
-    internal sealed record FuzzInput(byte[] Data, string Origin);
+    internal sealed record FuzzInput(byte[] Data, string Origin)
+    {
+        /// <summary>Set when a mutator itself threw: a harness bug, reported as a finding instead of ending the run.</summary>
+        public string? HarnessError { get; init; }
+    }
 
     /// <summary>
     /// Deterministic inputs from the committed fixtures: each is one fixture with one to four edits, most of them
@@ -41,6 +45,18 @@ namespace TlsGuard.Fuzz.Mutation
         public FuzzInput Next()
         {
             (string name, byte[] original) = seeds[random.Next(seeds.Count)];
+            try
+            {
+                return Mutate(name, original);
+            }
+            catch (Exception e)
+            {
+                return new FuzzInput(original, name + " + (a mutator threw)") { HarnessError = e.ToString() };
+            }
+        }
+
+        private FuzzInput Mutate(string name, byte[] original)
+        {
             byte[] data = (byte[])original.Clone();
             var edits = new List<string>();
             int wanted = 1 + random.Next(4);
