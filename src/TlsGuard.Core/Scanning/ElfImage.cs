@@ -55,11 +55,16 @@ namespace TlsGuard.Core.Scanning
             }
         }
 
+        /// <summary>
+        /// The segment of this type the loader uses: the last one, since glibc (_dl_map_object_from_fd) and musl
+        /// (map_library) overwrite what an earlier header of the type set; glibc passes over a PT_TLS with p_memsz 0.
+        /// </summary>
         public ProgramHeader? FindSegment(ProgramHeaderType type)
         {
-            foreach (ProgramHeader ph in ProgramHeaders)
+            for (int i = ProgramHeaders.Count - 1; i >= 0; i--)
             {
-                if (ph.Type == type)
+                ProgramHeader ph = ProgramHeaders[i];
+                if (ph.Type == type && (type != ProgramHeaderType.Tls || ph.MemorySize != 0))
                 {
                     return ph;
                 }

@@ -48,7 +48,18 @@ namespace TlsGuard.Core.Scanning
         private static TlsBlock? TlsBlockOf(ElfImage image)
         {
             ProgramHeader? tls = image.FindSegment(ProgramHeaderType.Tls);
-            return tls == null ? null : new TlsBlock((long)tls.MemorySize, (long)tls.Align, (long)tls.FileSize);
+            if (tls == null)
+            {
+                return null;
+            }
+
+            // No loader could reserve such a block; as a signed size it would read as negative and seem to fit.
+            if (tls.MemorySize > long.MaxValue || tls.Align > long.MaxValue)
+            {
+                throw new ElfFormatException("PT_TLS p_memsz " + tls.MemorySize + " or p_align " + tls.Align + " is larger than any address space");
+            }
+
+            return new TlsBlock((long)tls.MemorySize, (long)tls.Align, (long)tls.FileSize);
         }
     }
 }

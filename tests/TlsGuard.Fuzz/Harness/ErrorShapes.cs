@@ -49,6 +49,7 @@ namespace TlsGuard.Fuzz.Harness
             "DT_RELR starts with a bitmap instead of an address",
             // ElfImageScan
             "unknown ELF type " + Number,
+            "PT_TLS p_memsz " + Number + " or p_align " + Number + " is larger than any address space",
             "machine " + Number + " is not supported: its TLS relocations are unknown",
             // ObjectScan, ObjectSymbolTables
             "object file without section headers",

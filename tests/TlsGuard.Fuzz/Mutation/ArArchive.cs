@@ -42,7 +42,7 @@ namespace TlsGuard.Fuzz.Mutation
             var members = new List<(string, byte[])>();
             foreach (ArEntry e in Entries(data))
             {
-                if (e.Size >= 4 && data[e.DataOffset] == 0x7f && data[e.DataOffset + 1] == (byte)'E')
+                if (e.Size >= 4 && data.AsSpan((int)e.DataOffset, 4).SequenceEqual("\u007fELF"u8))
                 {
                     members.Add((e.RawName.TrimEnd('/'), data.AsSpan((int)e.DataOffset, (int)e.Size).ToArray()));
                 }

@@ -11,8 +11,9 @@ namespace TlsGuard.Oracles.Tests.Mutated
     /// </summary>
     public sealed class MutatedInputOracleTests
     {
-        private const int Seed = 8;
-        private const int Inputs = 3000;
+        // CI's fixed run; TLSGUARD_ORACLE_SEED and TLSGUARD_ORACLE_INPUTS widen it for a campaign.
+        private static readonly int Seed = EnvironmentNumber("TLSGUARD_ORACLE_SEED") ?? 8;
+        private static readonly int Inputs = EnvironmentNumber("TLSGUARD_ORACLE_INPUTS") ?? 3000;
         private readonly ITestOutputHelper output;
 
         public MutatedInputOracleTests(ITestOutputHelper output) => this.output = output;
@@ -46,7 +47,7 @@ namespace TlsGuard.Oracles.Tests.Mutated
                 }
             }
 
-            output.WriteLine($"{Inputs} mutated inputs: {compared} results compared, {notCompared} inputs not compared (TlsGuard or an oracle rejected them)");
+            output.WriteLine($"seed {Seed}, {Inputs} mutated inputs: {compared} results compared, {notCompared} inputs not compared (TlsGuard or an oracle rejected them)");
             foreach (var k in known)
             {
                 output.WriteLine($"known disagreement {k.Key}: {k.Value}");
@@ -60,6 +61,9 @@ namespace TlsGuard.Oracles.Tests.Mutated
             Assert.True(compared > Inputs / 10, "only " + compared + " mutated results were compared");
             Assert.Empty(unexplained);
         }
+
+        private static int? EnvironmentNumber(string name) =>
+            int.TryParse(Environment.GetEnvironmentVariable(name), out int value) && value > 0 ? value : null;
 
         /// <summary>With TLSGUARD_ORACLE_REPRODUCERS set to a folder, each unexplained input is written there for readelf and a regression test.</summary>
         private static void SaveReproducer(int index, byte[] data)

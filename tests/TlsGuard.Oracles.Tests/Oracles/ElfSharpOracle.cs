@@ -54,13 +54,13 @@ namespace TlsGuard.Oracles.Tests.Oracles
         private static ElfSharpFacts Facts<T>(ELF<T> elf)
             where T : struct
         {
+            // The loaders' rule for repeated headers (glibc _dl_map_object_from_fd): the last PT_TLS with a size counts.
             TlsSegment? tls = null;
             foreach (Segment<T> segment in elf.Segments)
             {
-                if ((uint)segment.Type == PtTls)
+                if ((uint)segment.Type == PtTls && Convert.ToUInt64(segment.Size) != 0)
                 {
                     tls = new TlsSegment(Convert.ToUInt64(segment.Size), Convert.ToUInt64(segment.Alignment), (ulong)segment.FileSize);
-                    break;
                 }
             }
 
@@ -82,7 +82,8 @@ namespace TlsGuard.Oracles.Tests.Oracles
             }
 
             var entries = dynamic.Entries.Select(e => (e.Tag, Value: Convert.ToUInt64(e.Value))).ToList();
-            ulong? strtab = entries.Where(e => e.Tag == DynamicTag.StrTab).Select(e => (ulong?)e.Value).FirstOrDefault();
+            // Repeated single-valued tags: the last one, as the loaders read them (glibc elf_get_dynamic_info).
+            ulong? strtab = entries.TakeWhile(e => e.Tag != DynamicTag.Null).Where(e => e.Tag == DynamicTag.StrTab).Select(e => (ulong?)e.Value).LastOrDefault();
             // The string table DT_STRTAB points at, found by address (not by the name ".dynstr").
             StringTable<T>? strings = strtab == null
                 ? null

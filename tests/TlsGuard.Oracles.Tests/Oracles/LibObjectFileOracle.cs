@@ -9,8 +9,9 @@ namespace TlsGuard.Oracles.Tests.Oracles
     /// <summary>LibObjectFile's view of one ELF image: TLS relocation counts by r_type number, from its relocation sections.</summary>
     public sealed record LibObjectFileFacts(bool HasSectionHeaders, IReadOnlyDictionary<uint, int> TlsRelocationCounts);
 
-    /// <summary>One archive member as LibObjectFile lists it.</summary>
-    public sealed record OracleMember(string Name, LibObjectFileFacts? Elf);
+    /// <summary>One archive member as LibObjectFile lists it: whether its data starts like an ELF file, and LibObjectFile's
+    /// facts when it could also parse it as one.</summary>
+    public sealed record OracleMember(string Name, bool StartsLikeElf, LibObjectFileFacts? Elf);
 
     /// <summary>
     /// LibObjectFile 2.3.1 as an independent reader of relocation tables and ar archives. It reads relocations only
@@ -57,7 +58,9 @@ namespace TlsGuard.Oracles.Tests.Oracles
 
                 return ar.Files
                     .Where(f => !f.IsSystem)
-                    .Select(f => new OracleMember(f.Name ?? "", f is ArElfFile { ElfFile: ElfFile elf } ? Facts(elf) : null))
+                    .Select(f => f is ArElfFile { ElfFile: ElfFile elf }
+                        ? new OracleMember(f.Name ?? "", true, Facts(elf))
+                        : new OracleMember(f.Name ?? "", f is ArBinaryFile { Stream: Stream s } && StartsLikeElf(s), null))
                     .ToList();
             }
             catch (Exception e)
@@ -93,6 +96,13 @@ namespace TlsGuard.Oracles.Tests.Oracles
             }
 
             return new LibObjectFileFacts(hasSections, counts);
+        }
+
+        private static bool StartsLikeElf(Stream stream)
+        {
+            var magic = new byte[4];
+            stream.Position = 0;
+            return stream.Read(magic, 0, 4) == 4 && magic[0] == 0x7f && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
         }
 
         /// <summary>The classes TlsGuard tallies (ElfScanResult's static and dynamic counts); markers and data words are not tallied.</summary>

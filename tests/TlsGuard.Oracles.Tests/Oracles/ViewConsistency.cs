@@ -7,7 +7,8 @@ namespace TlsGuard.Oracles.Tests.Oracles
     /// shared objects and executables the way the loader does (PT_DYNAMIC, DT_STRTAB, DT_SYMTAB, DT_RELA/DT_REL/DT_JMPREL
     /// through PT_LOAD); ELFSharp and LibObjectFile read .dynamic, .dynstr, .dynsym and the SHF_ALLOC relocation
     /// sections. In every file a linker wrote, both name the same bytes; a mutation that moves one view and not the
-    /// other makes the readers answer about different data, and such a disagreement says nothing about either.
+    /// other makes the readers answer about different data, and such a disagreement says nothing about either. So does a
+    /// relocation table named by several section headers: a section reader counts it once per header, the loader once.
     /// </summary>
     public static class ViewConsistency
     {
@@ -26,14 +27,16 @@ namespace TlsGuard.Oracles.Tests.Oracles
         public static bool SectionsMatchSegments(byte[] image)
         {
             ElfLayout? elf = ElfLayout.Of(image);
-            if (elf == null || elf.Sections.Count == 0)
+            if (elf == null || elf.Sections.Count == 0 || elf.Endian.Read(image, 16, 2) == 1)
             {
+                // No sections, or an object file (ET_REL): there is only one view.
                 return true;
             }
 
             Endian e = elf.Endian;
             int w = elf.Word;
             var loads = new List<(ulong Vaddr, ulong Offset, ulong Size)>();
+            // The last PT_DYNAMIC, the one the loaders and TlsGuard use.
             (ulong Offset, ulong Size)? dynamicSegment = null;
             for (int i = 0; i < elf.ProgramHeaders.Count; i++)
             {
@@ -43,7 +46,7 @@ namespace TlsGuard.Oracles.Tests.Oracles
                 {
                     loads.Add((e.Read(image, f[2].Offset, w), e.Read(image, f[1].Offset, w), e.Read(image, f[3].Offset, w)));
                 }
-                else if (type == PtDynamic && dynamicSegment == null)
+                else if (type == PtDynamic)
                 {
                     dynamicSegment = (e.Read(image, f[1].Offset, w), e.Read(image, f[3].Offset, w));
                 }
@@ -58,17 +61,19 @@ namespace TlsGuard.Oracles.Tests.Oracles
             }
 
             List<Section> dynamicSections = sections.Where(s => s.Type == ShtDynamic).ToList();
+            List<Section> relocationSections = sections.Where(s => (s.Type == ShtRela || s.Type == ShtRel) && (s.Flags & ShfAlloc) != 0 && s.Size != 0).ToList();
             if (dynamicSegment == null)
             {
-                return dynamicSections.Count == 0;
+                // The loader applies nothing without PT_DYNAMIC; sections that still describe dynamic data diverge.
+                return dynamicSections.Count == 0 && relocationSections.Count == 0 && !sections.Any(s => s.Type == ShtDynsym);
             }
 
-            if (dynamicSections.Count != 1 || dynamicSections[0].Offset != dynamicSegment.Value.Offset)
+            if (dynamicSections.Count != 1 || dynamicSections[0].Offset != dynamicSegment.Value.Offset || dynamicSections[0].Size != dynamicSegment.Value.Size)
             {
                 return false;
             }
 
-            // The dynamic entries as the segment gives them (first value of each tag).
+            // The dynamic entries as the segment gives them (the last value of each tag, as the loaders read them).
             var tags = new Dictionary<long, ulong>();
             for (ulong at = dynamicSegment.Value.Offset; at + (ulong)(2 * w) <= Math.Min((ulong)image.Length, dynamicSegment.Value.Offset + dynamicSegment.Value.Size); at += (ulong)(2 * w))
             {
@@ -78,7 +83,7 @@ namespace TlsGuard.Oracles.Tests.Oracles
                     break;
                 }
 
-                tags.TryAdd(tag, e.Read(image, (long)at + w, w));
+                tags[tag] = e.Read(image, (long)at + w, w);
             }
 
             ulong? ToOffset(ulong address)
@@ -136,13 +141,20 @@ namespace TlsGuard.Oracles.Tests.Oracles
                 }
             }
 
-            var sectionTables = sections.Where(s => (s.Type == ShtRela || s.Type == ShtRel) && (s.Flags & ShfAlloc) != 0 && s.Size != 0)
-                .Select(s => (s.Offset, s.Offset + s.Size));
-            return Covers(segmentTables) == Covers(sectionTables);
+            // ... and name each byte once: the loader applies a table once however many headers describe it.
+            var sectionTables = relocationSections.Select(s => (s.Offset, s.Offset + s.Size)).ToList();
+            ulong named = sectionTables.Aggregate(0UL, (sum, r) => sum + (r.Item2 - r.Item1));
+            return Covers(segmentTables) == Covers(sectionTables) && named == CoveredBytes(sectionTables);
         }
 
+        private static ulong CoveredBytes(IEnumerable<(ulong Start, ulong End)> ranges) =>
+            Merge(ranges).Aggregate(0UL, (sum, r) => sum + (r.End - r.Start));
+
         /// <summary>The union of byte ranges as sorted, merged intervals, for comparing two tilings of the same bytes.</summary>
-        private static string Covers(IEnumerable<(ulong Start, ulong End)> ranges)
+        private static string Covers(IEnumerable<(ulong Start, ulong End)> ranges) =>
+            string.Join(",", Merge(ranges).Select(r => r.Start + "-" + r.End));
+
+        private static List<(ulong Start, ulong End)> Merge(IEnumerable<(ulong Start, ulong End)> ranges)
         {
             var merged = new List<(ulong Start, ulong End)>();
             foreach (var r in ranges.OrderBy(r => r.Start))
@@ -157,7 +169,7 @@ namespace TlsGuard.Oracles.Tests.Oracles
                 }
             }
 
-            return string.Join(",", merged.Select(r => r.Start + "-" + r.End));
+            return merged;
         }
     }
 }
