@@ -108,9 +108,10 @@ namespace TlsGuard.Core.Elf
                 return null;
             }
 
-            if (rawName.StartsWith("__.SYMDEF", StringComparison.Ordinal))
+            if (position == MagicSize && rawName.StartsWith("__.SYMDEF", StringComparison.Ordinal))
             {
-                // BSD symbol index: not a member.
+                // BSD symbol index: not a member. Only the first member can be one (binutils bfd_slurp_armap and LLVM's
+                // Archive look there only); a later "__.SYMDEF" is an ordinary member, ELF or not.
                 return null;
             }
 
@@ -145,7 +146,7 @@ namespace TlsGuard.Core.Elf
             var bytes = new byte[nameLength];
             reader.CopyTo(data, bytes.Length, bytes);
             string name = Encoding.UTF8.GetString(bytes).TrimEnd('\0');
-            if (name.StartsWith("__.SYMDEF", StringComparison.Ordinal))
+            if (position == MagicSize && name.StartsWith("__.SYMDEF", StringComparison.Ordinal))
             {
                 return null;
             }

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 namespace TlsGuard.Core.Elf
 {
     /// <summary>
-    /// The dynamic entries in bounded form: the first value of each tag the scanner reads, and the values of the
-    /// list-valued ones (DT_NEEDED, DT_RUNPATH, DT_RPATH) up to a cap with their full count. A dynamic segment of a
-    /// million entries costs a million decodes and no more memory than a normal one.
+    /// The dynamic entries in bounded form: the value of each single-valued tag the scanner reads — the last one when a
+    /// tag appears twice, as both loaders do (glibc's elf_get_dynamic_info and musl's decode_vec store each entry over
+    /// the previous one) — and the values of the list-valued ones (DT_NEEDED, DT_RUNPATH, DT_RPATH) up to a cap with
+    /// their full count. A dynamic segment of a million entries costs a million decodes and no more memory than a normal one.
     /// </summary>
     internal sealed class DynamicInfo
     {
@@ -19,7 +20,7 @@ namespace TlsGuard.Core.Elf
             DynamicTag.VersionDefinitions, DynamicTag.VersionDefinitionCount,
         };
 
-        private readonly Dictionary<DynamicTag, ulong> first = new Dictionary<DynamicTag, ulong>();
+        private readonly Dictionary<DynamicTag, ulong> loaderValue = new Dictionary<DynamicTag, ulong>();
 
         public DynamicInfo(int maxNeeded, int maxSearchPathTags)
         {
@@ -51,14 +52,14 @@ namespace TlsGuard.Core.Elf
                     return;
             }
 
-            if (SingleValued.Contains(entry.Tag) && !first.ContainsKey(entry.Tag))
+            if (SingleValued.Contains(entry.Tag))
             {
-                first.Add(entry.Tag, entry.Value);
+                loaderValue[entry.Tag] = entry.Value;
             }
         }
 
-        public bool Has(DynamicTag tag) => first.ContainsKey(tag);
+        public bool Has(DynamicTag tag) => loaderValue.ContainsKey(tag);
 
-        public ulong? Get(DynamicTag tag) => first.TryGetValue(tag, out ulong v) ? v : (ulong?)null;
+        public ulong? Get(DynamicTag tag) => loaderValue.TryGetValue(tag, out ulong v) ? v : (ulong?)null;
     }
 }

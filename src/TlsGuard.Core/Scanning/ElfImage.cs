@@ -64,9 +64,10 @@ namespace TlsGuard.Core.Scanning
 
         public ProgramHeader? FindSegment(ProgramHeaderType type)
         {
-            foreach (ProgramHeader ph in ProgramHeaders)
+            for (int i = ProgramHeaders.Count - 1; i >= 0; i--)
             {
-                if (ph.Type == type)
+                ProgramHeader ph = ProgramHeaders[i];
+                if (ph.Type == type && (type != ProgramHeaderType.Tls || ph.MemorySize != 0))
                 {
                     return ph;
                 }

@@ -1,0 +1,3 @@
+using TlsGuard.Fuzz;
+
+return FuzzCommand.Run(args);
