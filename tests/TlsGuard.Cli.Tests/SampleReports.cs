@@ -55,7 +55,7 @@ namespace TlsGuard.Cli.Tests
             {
                 Module = "libfails.so",
                 Known = KnownOffenders.All.First(known => known.Name == "jemalloc"),
-                OptionalStaticTls = 1472,
+                Tunable = new TunableRemedy(new GlibcTunables(9, null), Guaranteed: true),
             };
             var glibc = TargetLibc.Glibc;
 

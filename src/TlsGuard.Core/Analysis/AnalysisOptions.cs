@@ -8,7 +8,9 @@ namespace TlsGuard.Core.Analysis
     {
         /// <summary>
         /// "glibc", "glibc-2.28", "musl", "bionic", "bionic-28", "freebsd"; null or empty: follow each library's RID
-        /// (linux-musl-* -> musl, android-* -> bionic, freebsd-* -> FreeBSD, anything else -> glibc).
+        /// (linux-musl-* -> musl, android-* -> bionic, freebsd-* -> FreeBSD, anything else -> glibc). glibc without a
+        /// version is judged over every release the .NET runtime supports (the worst case) unless the sysroot's
+        /// libc.so.6 says which.
         /// </summary>
         public string? TargetLibc { get; init; }
 
@@ -45,8 +47,18 @@ namespace TlsGuard.Core.Analysis
         /// <summary>Whether this machine's library folders resolve DT_NEEDED names.</summary>
         public SystemLibraries SystemLibraries { get; init; } = SystemLibraries.Auto;
 
-        /// <summary>A .NET runtime pack (or shared runtime) folder whose native libraries are the host's own; null: the measured .NET 10 figures.</summary>
+        /// <summary>
+        /// A .NET runtime pack (runtimes/&lt;rid&gt;/native inside) or shared runtime folder whose native libraries are the
+        /// host's own (their PT_TLS and TLS relocation kinds are read); used for the machine its libraries are built for.
+        /// Null: the measured .NET 10.0.12 figures.
+        /// </summary>
         public string? RuntimePack { get; init; }
+
+        /// <summary>
+        /// The app's minimum Android API level (SupportedOSPlatformVersion of an android TFM): it makes an unversioned bionic
+        /// target (an android-* RID) bionic-N. Null: the lowest level .NET supports (21) is judged.
+        /// </summary>
+        public int? AndroidApiLevel { get; init; }
 
         /// <summary>The tunables in effect: <see cref="GlibcTunables"/> with <see cref="OptionalStaticTls"/> on top.</summary>
         public GlibcTunables Tunables => Analysis.GlibcTunables.Parse(GlibcTunables).With(new GlibcTunables(null, OptionalStaticTls));

@@ -41,7 +41,7 @@ namespace TlsGuard.Core.Analysis
                 }
             }
 
-            var models = new BudgetModels(options);
+            var models = new BudgetModels(options, scans);
             var resolver = new DependencyResolver(options, scans, libraries);
             var judge = new LibraryJudge(scans, resolver, new StartupSet(options.StartupLibraries), inputPaths, models);
             var decisions = new List<Decision>();
@@ -99,7 +99,7 @@ namespace TlsGuard.Core.Analysis
                     }
 
                     decisions.Add(judgement.Verdict);
-                    setCandidates.Add(new SetCandidate(file.Library, judgement.Verdict.Verdict, judgement.Consumers, judgement.FlagOnly));
+                    setCandidates.Add(new SetCandidate(file.Library, judgement.Verdict.Verdict, judgement.Input));
                     continue;
                 }
 

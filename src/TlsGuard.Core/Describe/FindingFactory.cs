@@ -90,8 +90,9 @@ namespace TlsGuard.Core.Describe
                 descriptor.MessageFormat,
                 FindingText.Display(verdict.Input),
                 found,
-                FindingText.Target(verdict.Libc, machine),
-                RemedyText.Summary(verdict.Remedy!));
+                LibcText.Target(verdict.Budget?.Judged, verdict.Libc, machine),
+                RemedyText.Summary(verdict.Remedy!),
+                LoaderErrorText.For(verdict.Budget, verdict.Libc));
             var offender = verdict.Offender;
             var relocations = offender?.Relocations ?? verdict.Scan.StaticTlsRelocations;
             var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -241,7 +242,7 @@ namespace TlsGuard.Core.Describe
                 FindingText.List(members),
                 overflow.Budget.RequiredBytes,
                 overflow.Budget.ReserveBytes,
-                FindingText.Target(overflow.Libc, machine),
+                LibcText.Target(overflow.Budget.Judged, overflow.Libc, machine),
                 remedyText);
             var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {

@@ -5,11 +5,11 @@ namespace TlsGuard.Core.Diagnostics
     /// <summary>The single catalog of TlsGuard diagnostics. Faces look entries up here; none defines its own text.</summary>
     public static class DiagnosticCatalog
     {
-        /// <summary>{0} library display name, {1} what was found, {2} target C library, {3} remedy.</summary>
+        /// <summary>{0} library display name, {1} what was found, {2} target C library, {3} remedy, {4} the target loader's own error text.</summary>
         public static readonly DiagnosticDescriptor LibraryFailsToLoad = new DiagnosticDescriptor(
             DiagnosticIds.LibraryFailsToLoad,
             "Native library needs static TLS and will fail to load",
-            "{0} will fail to load with dlopen ('cannot allocate memory in static TLS block'): {1} on {2}. Fix: {3}",
+            "{0} will fail to load with dlopen ('{4}'): {1} on {2}. Fix: {3}",
             DiagnosticSeverity.Warning,
             "The library (or a library it needs) was compiled with the initial-exec TLS model. When .NET loads it through P/Invoke or NativeLibrary.Load, the loader must place its TLS block in the small static reserve set at process start, and the block does not fit, so loading fails at run time.");
 

@@ -6,7 +6,7 @@ using TlsGuard.Core.Elf;
 namespace TlsGuard.LoaderTests.Model
 {
     /// <summary>A readable description of a shared object for constructed scan results.</summary>
-    internal sealed class LibrarySpec
+    internal sealed record LibrarySpec
     {
         public string? Soname { get; init; }
         public string Machine { get; init; } = "x86_64";
@@ -15,6 +15,9 @@ namespace TlsGuard.LoaderTests.Model
         /// <summary>PT_TLS p_memsz; 0 = no TLS block.</summary>
         public long Tls { get; init; }
         public long Align { get; init; } = 8;
+
+        /// <summary>PT_TLS p_vaddr (its remainder modulo p_align is glibc's l_tls_firstbyte_offset).</summary>
+        public ulong TlsVirtualAddress { get; init; }
 
         /// <summary>TP-relative relocations against the library's own block (symbol 0).</summary>
         public int OwnRelocations { get; init; }
@@ -30,6 +33,9 @@ namespace TlsGuard.LoaderTests.Model
         public string[] Rpath { get; init; } = new string[0];
         public bool Flag { get; init; }
         public int GdRelocations { get; init; }
+
+        /// <summary>TLS descriptor relocations against the library's own block (R_X86_64_TLSDESC / R_AARCH64_TLSDESC).</summary>
+        public int DescriptorRelocations { get; init; }
         public TlsAccessModel? ObjectModel { get; init; }
         public string? ArchiveMember { get; init; }
 
@@ -61,6 +67,11 @@ namespace TlsGuard.LoaderTests.Model
                 dynamicRelocations["R_X86_64_DTPMOD64"] = GdRelocations;
             }
 
+            if (DescriptorRelocations > 0)
+            {
+                dynamicRelocations[Machine == "aarch64" ? "R_AARCH64_TLSDESC" : "R_X86_64_TLSDESC"] = DescriptorRelocations;
+            }
+
             return new ElfScanResult
             {
                 Path = path,
@@ -72,7 +83,7 @@ namespace TlsGuard.LoaderTests.Model
                 Runpath = Runpath,
                 Rpath = Rpath,
                 DfStaticTls = Flag || (total > 0 && Type == "dyn"),
-                TlsBlock = Tls > 0 ? new TlsBlock(Tls, Align, 0) : null,
+                TlsBlock = Tls > 0 ? new TlsBlock(Tls, Align, 0, TlsVirtualAddress) : null,
                 StaticTlsRelocations = staticRelocations,
                 DynamicTlsRelocations = dynamicRelocations,
                 StaticTlsSymbols = symbols,
