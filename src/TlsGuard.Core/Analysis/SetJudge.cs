@@ -61,7 +61,9 @@ namespace TlsGuard.Core.Analysis
                 names.Add(candidate.Library.ModuleName);
             }
 
-            var remedy = outcome.Verdict >= Verdict.AtRisk ? RemedyAdvisor.For("", null, first.Libc, outcome) : null;
+            // Named after the block the loader refuses (or the largest), so a known runtime's own fix replaces the tunable.
+            var subject = outcome.Culprit ?? (outcome.Counted.Count > 0 ? Largest(outcome.Counted) : null);
+            var remedy = outcome.Verdict >= Verdict.AtRisk && subject != null ? RemedyAdvisor.For(subject.Name, null, first.Libc, outcome) : null;
             return new LoadBudget
             {
                 Libc = first.Libc,

@@ -34,6 +34,7 @@ namespace TlsGuard.Core.Reporting
                 json.StartObject()
                     .Property("size", scan.TlsBlock.Size)
                     .Property("align", scan.TlsBlock.Align)
+                    .Property("virtualAddress", (long)scan.TlsBlock.VirtualAddress)
                     .EndObject();
             }
 

@@ -29,6 +29,9 @@ namespace TlsGuard.LoaderTests.Model
         public string[] Defines { get; init; } = new string[0];
 
         public string[] Needed { get; init; } = new string[0];
+
+        /// <summary>DT_VERDEF names (libc.so.6: GLIBC_2.2.5 ... GLIBC_2.41).</summary>
+        public string[] VersionDefinitions { get; init; } = new string[0];
         public string[] Runpath { get; init; } = new string[0];
         public string[] Rpath { get; init; } = new string[0];
         public bool Flag { get; init; }
@@ -88,6 +91,7 @@ namespace TlsGuard.LoaderTests.Model
                 DynamicTlsRelocations = dynamicRelocations,
                 StaticTlsSymbols = symbols,
                 DefinedTlsSymbols = Defines,
+                VersionDefinitions = VersionDefinitions,
                 ObjectTlsModel = ObjectModel,
             };
         }
