@@ -23,12 +23,13 @@ namespace TlsGuard.Core.Analysis
         /// <summary>A sysroot whose lib folders are searched after the search paths (cross builds).</summary>
         public string? Sysroot { get; init; }
 
-        /// <summary>Sonames (shell patterns: * and ?) the host process has loaded before any P/Invoke; null = <see cref="StartupSet.DotnetHostLibraries"/>.</summary>
+        /// <summary>Sonames (shell patterns: * and ?) the host process has loaded before any P/Invoke; null = the host kind's own set (<see cref="StartupSet"/>).</summary>
         public IReadOnlyList<string>? StartupLibraries { get; init; }
 
         /// <summary>
-        /// Static TLS the host's startup modules use before any dlopen (glibc's "used" at startup, U0); null = the dotnet
-        /// host's figure for the library's machine (184 bytes on x86_64). A C program linking only libc uses 144 on x86_64.
+        /// Static TLS the host's startup modules use before any dlopen (glibc's dl_tls_static_used at startup, U0), when
+        /// known from elsewhere; null = laid out from the host's startup modules and the judged glibc release (184 bytes
+        /// for the dotnet host on x86_64 with glibc 2.36, 224 with 2.41; 144 for a C program linking only libc).
         /// </summary>
         public long? StartupStaticTlsBytes { get; init; }
 

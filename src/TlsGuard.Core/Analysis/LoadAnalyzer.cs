@@ -43,7 +43,7 @@ namespace TlsGuard.Core.Analysis
 
             var models = new BudgetModels(options, scans);
             var resolver = new DependencyResolver(options, scans, libraries);
-            var judge = new LibraryJudge(scans, resolver, new StartupSet(options.StartupLibraries), inputPaths, models);
+            var judge = new LibraryJudge(scans, resolver, new StartupSet(options.StartupLibraries, options.Host), inputPaths, models);
             var decisions = new List<Decision>();
             var setCandidates = new List<SetCandidate>();
             foreach (var input in scanned)
