@@ -25,7 +25,7 @@ echo
 echo "== $app"
 "$app" || true
 
-tunable=$(grep -o 'GLIBC_TUNABLES=glibc.rtld.optional_static_tls=[0-9]*' "$log" | head -1)
+tunable=$(grep -o 'GLIBC_TUNABLES=glibc\.rtld\.[a-z_.=0-9:]*' "$log" | head -1)
 echo
 echo "== $tunable $app    (the run-time workaround from the warning)"
 env "$tunable" "$app"

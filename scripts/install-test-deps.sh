@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests read or load: real-world libraries (jemalloc, libgomp, mimalloc, Mesa/glvnd),
+# Installs the Debian packages the tests read or load: real-world libraries (jemalloc, libgomp, mimalloc, Mesa/glvnd,
+# tcmalloc and the GCC 12 sanitizer runtimes, whose TLS the known-offender table rests on),
 # the SARIF schema validator, qemu-user with an arm64 cross compiler and C library (AArch64 loader agreement)
 # and musl-tools (musl loader agreement), patchelf (hosts given another C library's loader), and clang, which with that
 # cross compiler's binutils and C library links the linux-arm64 native AOT tool on x86-64 (the tool-package tests pack
@@ -9,7 +10,7 @@
 # qemu-aarch64 runs the arm64 hosts with.
 set -euo pipefail
 
-packages=(libjemalloc2 libgomp1 libmimalloc2.0 libgl1 python3-jsonschema qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+packages=(libjemalloc2 libgomp1 libmimalloc2.0 libgl1 libtcmalloc-minimal4 libasan8 libtsan2 liblsan0 libubsan1 python3-jsonschema qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross
   libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross musl-tools patchelf clang)
 packages+=("$@")
 

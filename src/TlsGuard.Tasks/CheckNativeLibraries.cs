@@ -43,6 +43,18 @@ namespace TlsGuard.Tasks
         /// <summary>A ;-list of sonames the host has loaded before any P/Invoke; empty: the dotnet host's set.</summary>
         public string? StartupLibraries { get; set; }
 
+        /// <summary>GLIBC_TUNABLES the application runs with ("glibc.rtld.nns=9"); empty: glibc's defaults.</summary>
+        public string? GlibcTunables { get; set; }
+
+        /// <summary>dotnet | single-file | native-aot | c-program, from PublishAot/PublishSingleFile on publish; empty: dotnet.</summary>
+        public string? HostKind { get; set; }
+
+        /// <summary>The runtime pack folder the build resolved (self-contained); empty: the measured .NET 10 figures.</summary>
+        public string? RuntimePack { get; set; }
+
+        /// <summary>The minimum Android API level (SupportedOSPlatformVersion of an android TFM); empty when not an Android project.</summary>
+        public string? AndroidApiLevel { get; set; }
+
         /// <summary>error | warning | message | none for TLS001/002/003/006; empty: warning.</summary>
         public string? Severity { get; set; }
 
@@ -128,7 +140,7 @@ namespace TlsGuard.Tasks
 
             if (!string.IsNullOrWhiteSpace(TargetLibc) && !Core.Analysis.TargetLibc.TryParse(TargetLibc, out _))
             {
-                valid = Invalid("TlsGuardTargetLibc", TargetLibc, "glibc, glibc-X.Y (e.g. glibc-2.28), musl, bionic or freebsd");
+                valid = Invalid("TlsGuardTargetLibc", TargetLibc, "glibc, glibc-X.Y (e.g. glibc-2.28), musl, bionic, bionic-N (Android API level) or freebsd");
             }
 
             if (!SystemLibrariesNames.TryParse(SystemLibraries, out var systemLibraries))
@@ -248,14 +260,26 @@ namespace TlsGuard.Tasks
         private AnalysisOptions CreateOptions()
         {
             var startup = ListSplitter.Split(StartupLibraries, ';');
+            HostKindNames.TryParse(HostKind, out var host);
             return new AnalysisOptions
             {
+                GlibcTunables = string.IsNullOrWhiteSpace(GlibcTunables) ? null : GlibcTunables!.Trim(),
+                Host = host,
+                RuntimePack = string.IsNullOrWhiteSpace(RuntimePack) ? null : RuntimePack!.Trim(),
+                AndroidApiLevel = ApiLevel(AndroidApiLevel),
                 TargetLibc = string.IsNullOrWhiteSpace(TargetLibc) ? null : TargetLibc!.Trim(),
                 RuntimeIdentifier = string.IsNullOrWhiteSpace(RuntimeIdentifier) ? null : RuntimeIdentifier!.Trim(),
                 SearchPaths = SearchPaths.Select(item => item.GetMetadata("FullPath")).Where(path => path.Length > 0).ToList(),
                 Sysroot = string.IsNullOrWhiteSpace(Sysroot) ? null : Path.GetFullPath(Sysroot!.Trim()),
                 StartupLibraries = startup.Count == 0 ? null : startup,
             };
+        }
+
+        /// <summary>"21", "21.0" or "29.0.0" (SupportedOSPlatformVersion) → the major number; anything else → none.</summary>
+        private static int? ApiLevel(string? text)
+        {
+            var major = (text ?? "").Trim().Split('.')[0];
+            return int.TryParse(major, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var level) && level > 0 ? level : (int?)null;
         }
 
         private void SaveCache(ScanCache cache)

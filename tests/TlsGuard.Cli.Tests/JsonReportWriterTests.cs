@@ -42,6 +42,8 @@ namespace TlsGuard.Cli.Tests
             Assert.Equal(2632, root.GetProperty("budget").GetProperty("requiredBytes").GetInt64());
             Assert.Equal("fails", root.GetProperty("budget").GetProperty("verdict").GetString());
             Assert.Equal(new[] { "glibc", "musl" }, root.GetProperty("budgets").EnumerateArray().Select(b => b.GetProperty("libc").GetString()));
+            Assert.Equal("x86_64", root.GetProperty("budget").GetProperty("machine").GetString());
+            Assert.Equal(1160, root.GetProperty("budget").GetProperty("guaranteedBytes").GetInt64());
             Assert.Equal(4, root.GetProperty("findings").GetArrayLength());
         }
 
@@ -83,8 +85,10 @@ namespace TlsGuard.Cli.Tests
             var remedy = file.GetProperty("remedy");
             Assert.Equal("jemalloc", remedy.GetProperty("knownLibrary").GetString());
             Assert.Contains("./configure --disable-initial-exec-tls", remedy.GetProperty("buildFix").GetString());
-            Assert.StartsWith("set GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472 or LD_PRELOAD=/path/to/libfails.so", remedy.GetProperty("runtimeWorkaround").GetString());
-            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472", remedy.GetProperty("glibcTunables").GetString());
+            Assert.StartsWith("set GLIBC_TUNABLES=glibc.rtld.nns=9 or LD_PRELOAD=/path/to/libfails.so", remedy.GetProperty("runtimeWorkaround").GetString());
+            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.nns=9", remedy.GetProperty("glibcTunables").GetString());
+            Assert.True(remedy.GetProperty("tunableGuaranteed").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, remedy.GetProperty("ldStaticTlsExtra").ValueKind);
         }
 
         [Fact]

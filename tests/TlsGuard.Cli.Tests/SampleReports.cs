@@ -13,6 +13,8 @@ namespace TlsGuard.Cli.Tests
     /// <summary>Hand-built analysis results, so the writers are tested independently of the scanner and the analysis.</summary>
     internal static class SampleReports
     {
+        private static readonly ElfPlatform X86_64 = new ElfPlatform(ElfMachine.X86_64, ElfClass.Elf64, ElfData.LittleEndian);
+
         public const string RepoRoot = "/src/app";
         public static readonly string FailingPath = Path.Combine(RepoRoot, "native", "libfails.so");
         public static readonly string PackagePath = "/home/u/.nuget/packages/acme.native/1.2.3/runtimes/linux-x64/native/libacme.so";
@@ -37,7 +39,7 @@ namespace TlsGuard.Cli.Tests
             var package = new ElfScanResult
             {
                 Path = PackagePath,
-                Platform = new ElfPlatform(ElfMachine.X86_64, ElfClass.Elf64, ElfData.LittleEndian),
+                Platform = X86_64,
                 FileType = ElfType.SharedObject,
                 Needed = new[] { "libfails.so" },
             };
@@ -55,7 +57,7 @@ namespace TlsGuard.Cli.Tests
             {
                 Module = "libfails.so",
                 Known = KnownOffenders.All.First(known => known.Name == "jemalloc"),
-                OptionalStaticTls = 1472,
+                Tunable = new TunableRemedy(new GlibcTunables(9, null), Guaranteed: true),
             };
             var glibc = TargetLibc.Glibc;
 
@@ -96,8 +98,8 @@ namespace TlsGuard.Cli.Tests
                 VisibleLibraries = libraries,
                 Budgets = new[]
                 {
-                    new LoadBudget { Libc = glibc, ReserveBytes = 1672, RequiredBytes = 2632, Verdict = Verdict.Fails },
-                    new LoadBudget { Libc = TargetLibc.Musl, ReserveBytes = 0, RequiredBytes = 2632, Verdict = Verdict.Fails },
+                    new LoadBudget { Libc = glibc, Platform = X86_64, ReserveBytes = 1672, GuaranteedBytes = 1160, RequiredBytes = 2632, Verdict = Verdict.Fails },
+                    new LoadBudget { Libc = TargetLibc.Musl, Platform = X86_64, ReserveBytes = 0, RequiredBytes = 2632, Verdict = Verdict.Fails },
                 },
                 Findings = findings.Select(finding => new ReportedFinding(finding, finding.Descriptor.DefaultSeverity, Baselined: false, Fails: false)).ToList(),
             };

@@ -151,8 +151,8 @@ namespace TlsGuard.Cli.Tests
         {
             var ieExt = RepositoryRoot.Fixture("x86_64-gcc/libie_ext.so");
 
-            var dotnetHost = JsonDocument.Parse(CliRun.Of("scan", ieExt, "--format", "json").Output).RootElement.GetProperty("files")[0];
-            var preloaded = JsonDocument.Parse(CliRun.Of("scan", ieExt, "--format", "json", "--startup-lib", "libc.so.6", "--startup-lib", "libdef.so").Output)
+            var dotnetHost = JsonDocument.Parse(CliRun.Of("scan", ieExt, "--format", "json", "--libc", "glibc-2.36").Output).RootElement.GetProperty("files")[0];
+            var preloaded = JsonDocument.Parse(CliRun.Of("scan", ieExt, "--format", "json", "--libc", "glibc-2.36", "--startup-lib", "libc.so.6", "--startup-lib", "libdef.so").Output)
                 .RootElement.GetProperty("files")[0];
 
             Assert.Equal("fits", dotnetHost.GetProperty("verdict").GetString());
@@ -162,13 +162,42 @@ namespace TlsGuard.Cli.Tests
         }
 
         [Fact]
-        public void RaisingTheOptionalStaticTlsTunableMakesJemallocFit()
+        public void TheSuggestedTunablesFedBackMakeJemallocFit()
         {
-            var defaults = CliRun.Of("scan", Repo.Jemalloc);
-            var tuned = CliRun.Of("scan", Repo.Jemalloc, "--optional-static-tls", "1472");
+            var defaults = CliRun.Of("scan", Repo.Jemalloc, "--libc", "glibc-2.36", "--format", "json");
+            var remedy = JsonDocument.Parse(defaults.Output).RootElement.GetProperty("files")[0].GetProperty("remedy");
+            var tunables = remedy.GetProperty("glibcTunables").GetString()!;
+            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.nns=9", tunables);
+            Assert.True(remedy.GetProperty("tunableGuaranteed").GetBoolean());
 
+            var fed = CliRun.Of("scan", Repo.Jemalloc, "--libc", "glibc-2.36", "--format", "json", "--glibc-tunables", tunables);
             Assert.True(defaults.ExitCode == 1, defaults.ToString());
+            Assert.True(fed.ExitCode == 0, fed.ToString());
+            Assert.Equal("fits", JsonDocument.Parse(fed.Output).RootElement.GetProperty("files")[0].GetProperty("verdict").GetString());
+        }
+
+        [Fact]
+        public void TheOptionalStaticTlsAliasRaisesTheReserveButNotTheGuaranteedPart()
+        {
+            var tuned = CliRun.Of("scan", Repo.Jemalloc, "--libc", "glibc-2.36", "--optional-static-tls", "1472", "--format", "json");
+            var file = JsonDocument.Parse(tuned.Output).RootElement.GetProperty("files")[0];
             Assert.True(tuned.ExitCode == 0, tuned.ToString());
+            Assert.Equal("at-risk", file.GetProperty("verdict").GetString());
+            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.nns=9:glibc.rtld.optional_static_tls=1472", file.GetProperty("remedy").GetProperty("glibcTunables").GetString());
+        }
+
+        [Fact]
+        public void HostAndRuntimePackOptionsAreValidatedAndUsed()
+        {
+            var bad = CliRun.Of("scan", Repo.Jemalloc, "--host", "python");
+            Assert.True(bad.ExitCode == 2, bad.ToString());
+            Assert.Contains("TLS010", bad.Error);
+
+            var aot = CliRun.Of("scan", IeOwn, "--libc", "glibc-2.36", "--host", "native-aot", "--format", "json");
+            var budget = JsonDocument.Parse(aot.Output).RootElement.GetProperty("budget");
+            Assert.Equal("native-aot", budget.GetProperty("host").GetString());
+            Assert.Equal(1680, budget.GetProperty("reserveBytes").GetInt64());
+            Assert.Equal("2.36", budget.GetProperty("libcVersion").GetString());
         }
 
         [Fact]

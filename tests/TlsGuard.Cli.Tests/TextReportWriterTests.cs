@@ -27,7 +27,7 @@ namespace TlsGuard.Cli.Tests
             Assert.Contains("  chain       libacme.so -> libfails.so\n", text);
             Assert.Contains("  remedy      known offender: jemalloc\n", text);
             Assert.Contains("              build: rebuild jemalloc with ./configure --disable-initial-exec-tls", text);
-            Assert.Contains("              tunable: GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472\n", text);
+            Assert.Contains("              tunable: GLIBC_TUNABLES=glibc.rtld.nns=9\n", text);
             Assert.Contains("libobjs.a(ie.o): AT-RISK on glibc\n", text);
         }
 
@@ -44,7 +44,7 @@ namespace TlsGuard.Cli.Tests
 
             Assert.Contains("  warning TLS001: libfails.so will fail to load\n", text);
             Assert.Contains("  note TLS005: libacme.so needs libz.so.1, which was not found\n", text);
-            Assert.Contains("Budget on glibc: 2632 bytes of static TLS needed, 1672 bytes available: fails\n", text);
+            Assert.Contains("Budget on glibc (x86_64): 2632 bytes of static TLS needed, 1672 bytes available (1160 guaranteed): fails\n", text);
             Assert.EndsWith("4 files: 2 fails, 1 at risk, 0 fits, 1 without static TLS; 4 findings (3 warnings, 1 note)\n", text);
         }
 

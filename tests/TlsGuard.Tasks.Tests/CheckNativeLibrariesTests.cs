@@ -94,6 +94,30 @@ namespace TlsGuard.Tasks.Tests
         }
 
         [Fact]
+        public void The_glibc_tunables_the_app_runs_with_change_the_verdict()
+        {
+            // libie_own.so: 2632 bytes; on glibc 2.36 in the dotnet host glibc.rtld.nns=9 guarantees exactly that.
+            var plain = Run(task => task.TargetLibc = "glibc-2.36", Item(Fixtures.IeOwnX64));
+            Assert.Contains("GLIBC_TUNABLES=glibc.rtld.nns=9", Assert.Single(plain.Engine.Warnings, w => w.Code == "TLS001").Message);
+
+            var tuned = Run(task => { task.TargetLibc = "glibc-2.36"; task.GlibcTunables = "glibc.rtld.nns=9"; }, Item(Fixtures.IeOwnX64));
+            Assert.DoesNotContain(tuned.Engine.Warnings, w => w.Code != null && w.Code.StartsWith("TLS", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void The_publish_host_kind_and_the_android_api_level_reach_the_analysis()
+        {
+            // The publish host (from PublishAot) is the one the budget names; the android TFM's minimum API level makes it bionic-28.
+            var aot = Run(task => { task.TargetLibc = "glibc-2.36"; task.HostKind = "native-aot"; }, Item(Fixtures.IeOwnX64));
+            Assert.Contains("the native AOT executable", Assert.Single(aot.Engine.Warnings, w => w.Code == "TLS001").Message);
+
+            var android = Run(task => { task.RuntimeIdentifier = "android-x64"; task.AndroidApiLevel = "28.0"; }, Item(Fixtures.IeOwnX64));
+            var warning = Assert.Single(android.Engine.Warnings, w => w.Code == "TLS001");
+            Assert.Contains("Android bionic (API 28)", warning.Message);
+            Assert.Contains("unknown reloc type", warning.Message);
+        }
+
+        [Fact]
         public void An_unknown_target_libc_is_an_error_not_a_task_crash()
         {
             var run = Run(task => task.TargetLibc = "uclibc", Item(Fixtures.IeOwnX64));

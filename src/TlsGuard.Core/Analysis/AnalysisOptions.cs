@@ -8,7 +8,9 @@ namespace TlsGuard.Core.Analysis
     {
         /// <summary>
         /// "glibc", "glibc-2.28", "musl", "bionic", "bionic-28", "freebsd"; null or empty: follow each library's RID
-        /// (linux-musl-* -> musl, android-* -> bionic, freebsd-* -> FreeBSD, anything else -> glibc).
+        /// (linux-musl-* -> musl, android-* -> bionic, freebsd-* -> FreeBSD, anything else -> glibc). glibc without a
+        /// version is judged over every release the .NET runtime supports (the worst case) unless the sysroot's
+        /// libc.so.6 says which.
         /// </summary>
         public string? TargetLibc { get; init; }
 
@@ -21,12 +23,13 @@ namespace TlsGuard.Core.Analysis
         /// <summary>A sysroot whose lib folders are searched after the search paths (cross builds).</summary>
         public string? Sysroot { get; init; }
 
-        /// <summary>Sonames (shell patterns: * and ?) the host process has loaded before any P/Invoke; null = <see cref="StartupSet.DotnetHostLibraries"/>.</summary>
+        /// <summary>Sonames (shell patterns: * and ?) the host process has loaded before any P/Invoke; null = the host kind's own set (<see cref="StartupSet"/>).</summary>
         public IReadOnlyList<string>? StartupLibraries { get; init; }
 
         /// <summary>
-        /// Static TLS the host's startup modules use before any dlopen (glibc's "used" at startup, U0); null = the dotnet
-        /// host's figure for the library's machine (184 bytes on x86_64). A C program linking only libc uses 144 on x86_64.
+        /// Static TLS the host's startup modules use before any dlopen (glibc's dl_tls_static_used at startup, U0), when
+        /// known from elsewhere; null = laid out from the host's startup modules and the judged glibc release (184 bytes
+        /// for the dotnet host on x86_64 with glibc 2.36, 224 with 2.41; 144 for a C program linking only libc).
         /// </summary>
         public long? StartupStaticTlsBytes { get; init; }
 
@@ -45,8 +48,18 @@ namespace TlsGuard.Core.Analysis
         /// <summary>Whether this machine's library folders resolve DT_NEEDED names.</summary>
         public SystemLibraries SystemLibraries { get; init; } = SystemLibraries.Auto;
 
-        /// <summary>A .NET runtime pack (or shared runtime) folder whose native libraries are the host's own; null: the measured .NET 10 figures.</summary>
+        /// <summary>
+        /// A .NET runtime pack (runtimes/&lt;rid&gt;/native inside) or shared runtime folder whose native libraries are the
+        /// host's own (their PT_TLS and TLS relocation kinds are read); used for the machine its libraries are built for.
+        /// Null: the measured .NET 10.0.12 figures.
+        /// </summary>
         public string? RuntimePack { get; init; }
+
+        /// <summary>
+        /// The app's minimum Android API level (SupportedOSPlatformVersion of an android TFM): it makes an unversioned bionic
+        /// target (an android-* RID) bionic-N. Null: the lowest level .NET supports (21) is judged.
+        /// </summary>
+        public int? AndroidApiLevel { get; init; }
 
         /// <summary>The tunables in effect: <see cref="GlibcTunables"/> with <see cref="OptionalStaticTls"/> on top.</summary>
         public GlibcTunables Tunables => Analysis.GlibcTunables.Parse(GlibcTunables).With(new GlibcTunables(null, OptionalStaticTls));

@@ -1,113 +1,135 @@
+using System;
 using System.Collections.Generic;
-using TlsGuard.Core.Elf;
 
 namespace TlsGuard.Core.Analysis
 {
     /// <summary>
-    /// glibc: blocks are placed one by one after the startup modules' U0 bytes, up to roundup(U0 + S, A) (elf/dl-tls.c,
-    /// _dl_try_allocate_static_tls). Fails when a block is aligned above A or the area is full. From 2.32 the surplus
-    /// S = 144*(2*nns-1) + 144 + optional_static_tls and TLSDESC users may take up to optional_static_tls of it first;
-    /// before 2.32 S is a fixed 1664 that TLSDESC users may take entirely (BZ 25051).
+    /// glibc: the blocks are placed one by one in the host's static TLS area as user code finds it (see
+    /// <see cref="GlibcProcess"/>, <see cref="GlibcReleaseBudget"/>). A target of known version is judged by that
+    /// release's rules (<see cref="GlibcRelease"/>); the version comes from --libc glibc-X.Y, else from the sysroot's
+    /// libc.so.6; without either, every release the .NET runtime supports on the machine is judged and the worst outcome
+    /// is reported with the range of releases it comes from. Failing or at-risk sets get the GLIBC_TUNABLES setting that
+    /// makes them fit on every judged release that has tunables (<see cref="TunableSearch"/>).
     /// </summary>
     internal sealed class GlibcBudgetModel : LibcBudgetModel
     {
-        private readonly AnalysisOptions _options;
+        private readonly Dictionary<(Elf.ElfPlatform Platform, Version Release), GlibcProcess> _processes = new Dictionary<(Elf.ElfPlatform, Version), GlibcProcess>();
 
-        public GlibcBudgetModel(TargetLibc libc, AnalysisOptions options)
-            : base(libc)
+        public GlibcBudgetModel(TargetLibc libc, BudgetContext context)
+            : base(libc, context)
         {
-            _options = options;
         }
 
-        private bool Tunable => !Libc.IsGlibcBefore(2, 32);
-
-        public override bool HasTunable => Tunable;
-
-        public override BudgetOutcome Evaluate(IReadOnlyList<StaticTlsConsumer> consumers, IReadOnlyList<StaticTlsConsumer> flagOnly, ElfPlatform platform)
+        public override BudgetOutcome Evaluate(BudgetInput input)
         {
-            var layout = MachineTlsLayout.For(platform);
-            var startupUsed = _options.StartupStaticTlsBytes ?? layout.DotnetHostStartupBytes;
-            var optional = Tunable ? (_options.Tunables.OptionalStaticTls ?? StaticTlsMath.DefaultOptionalStaticTls) : StaticTlsMath.DefaultOptionalStaticTls;
-            if (optional < 0)
+            var (releases, source) = Releases(input);
+            var outcomes = new List<BudgetOutcome>(releases.Count);
+            foreach (var release in releases)
             {
-                optional = 0;
+                outcomes.Add(GlibcReleaseBudget.Evaluate(Process(input, release, Context.Tunables), input));
             }
 
-            var surplus = Tunable ? StaticTlsMath.Surplus(optional) : StaticTlsMath.LegacySurplus;
-            var align = layout.StaticAlign;
-            var limit = StaticTlsMath.RoundUp(startupUsed + surplus, align);
-            var reserve = limit - startupUsed;
-            var guaranteed = Tunable ? reserve - optional : 0;
-
-            StaticTlsConsumer? overAligned = null;
-            StaticTlsConsumer? overflow = null;
-            var used = startupUsed;
-            foreach (var consumer in consumers)
+            var worst = Worst(outcomes);
+            var outcome = outcomes[worst] with { Judged = Judged(releases, outcomes, worst, source) };
+            if (outcome.Verdict >= Verdict.AtRisk && outcome.Rule != BudgetRule.OverAligned && outcome.Rule != BudgetRule.DtvSurplusExceeded)
             {
-                if (overAligned == null && consumer.Align > align)
-                {
-                    overAligned = consumer;
-                }
+                outcome = outcome with { Tunable = TunableSearch.Find(this, input, releases, Context.Tunables) };
+            }
 
-                used = layout.Place(used, consumer.Size, consumer.Align);
-                if (overflow == null && used > limit)
+            return outcome;
+        }
+
+        /// <summary>The verdict of one release under other tunables (for the remedy search).</summary>
+        internal BudgetOutcome Evaluate(BudgetInput input, GlibcRelease release, GlibcTunables tunables) =>
+            GlibcReleaseBudget.Evaluate(Start(input, release, tunables), input);
+
+        /// <summary>The process under the application's own tunables, started once per machine and release (the search's are not kept).</summary>
+        private GlibcProcess Process(BudgetInput input, GlibcRelease release, GlibcTunables tunables)
+        {
+            var key = (input.Platform, release.Version);
+            if (!_processes.TryGetValue(key, out var process))
+            {
+                process = Start(input, release, tunables);
+                _processes.Add(key, process);
+            }
+
+            return process;
+        }
+
+        private GlibcProcess Start(BudgetInput input, GlibcRelease release, GlibcTunables tunables) => GlibcProcess.Start(
+            MachineTlsLayout.For(input.Platform), release, Context.Host(input.Platform), tunables, Context.Sysroot(input.Platform), Context.Options.StartupStaticTlsBytes);
+
+        /// <summary>The given version, else the sysroot's libc.so.6 version, else every release from the oldest .NET supports to the newest known.</summary>
+        private (IReadOnlyList<GlibcRelease> Releases, LibcVersionSource Source) Releases(BudgetInput input)
+        {
+            if (Libc.Version != null)
+            {
+                return (new[] { new GlibcRelease(Libc.Version) }, LibcVersionSource.Given);
+            }
+
+            var read = Context.Sysroot(input.Platform).Version;
+            if (read != null)
+            {
+                return (new[] { new GlibcRelease(read) }, LibcVersionSource.Sysroot);
+            }
+
+            var releases = new List<GlibcRelease>();
+            var oldest = GlibcRelease.OldestSupportedByDotnet(input.Platform);
+            for (var minor = oldest.Minor; minor <= GlibcRelease.NewestKnown.Minor; minor++)
+            {
+                releases.Add(new GlibcRelease(new Version(2, minor)));
+            }
+
+            return (releases, LibcVersionSource.SupportedRange);
+        }
+
+        /// <summary>
+        /// The worst outcome: the highest verdict, then the smallest margin (free minus needed for failures, guaranteed
+        /// minus needed otherwise), then the oldest release (it has the fewest remedies).
+        /// </summary>
+        private static int Worst(IReadOnlyList<BudgetOutcome> outcomes)
+        {
+            var worst = 0;
+            for (var i = 1; i < outcomes.Count; i++)
+            {
+                var candidate = outcomes[i];
+                var current = outcomes[worst];
+                if (candidate.Verdict > current.Verdict || (candidate.Verdict == current.Verdict && Margin(candidate) < Margin(current)))
                 {
-                    overflow = consumer;
+                    worst = i;
                 }
             }
 
-            var required = used - startupUsed;
-            var outcome = new BudgetOutcome
+            return worst;
+        }
+
+        private static long Margin(BudgetOutcome outcome) =>
+            outcome.Verdict == Verdict.Fails ? outcome.ReserveBytes - outcome.RequiredBytes : outcome.GuaranteedBytes - outcome.RequiredBytes;
+
+        /// <summary>The releases next to the worst one whose outcome is the same in every figure the report shows.</summary>
+        private static JudgedLibc Judged(IReadOnlyList<GlibcRelease> releases, IReadOnlyList<BudgetOutcome> outcomes, int worst, LibcVersionSource source)
+        {
+            var first = worst;
+            while (first > 0 && Same(outcomes[first - 1], outcomes[worst]))
             {
-                RequiredBytes = required,
-                ReserveBytes = reserve,
-                GuaranteedBytes = guaranteed,
-                StartupBytes = startupUsed,
-                SurplusBytes = surplus,
-                OptionalBytes = optional,
-                StaticAlign = align,
-                Counted = consumers,
+                first--;
+            }
+
+            var last = worst;
+            while (last < outcomes.Count - 1 && Same(outcomes[last + 1], outcomes[worst]))
+            {
+                last++;
+            }
+
+            var open = source == LibcVersionSource.SupportedRange && last == outcomes.Count - 1;
+            return new JudgedLibc(LibcKind.Glibc, releases[first].Version, open ? null : releases[last].Version, source)
+            {
+                RangeStart = source == LibcVersionSource.SupportedRange ? releases[0].Version : null,
             };
-            if (consumers.Count == 0)
-            {
-                return outcome with { Verdict = Verdict.None, Rule = BudgetRule.NoStaticTls, RequiredBytes = 0, Counted = consumers };
-            }
-
-            if (overAligned != null)
-            {
-                return outcome with { Verdict = Verdict.Fails, Rule = BudgetRule.OverAligned, Culprit = overAligned };
-            }
-
-            if (required > reserve)
-            {
-                return outcome with
-                {
-                    Verdict = Verdict.Fails,
-                    Rule = BudgetRule.ExceedsReserve,
-                    Culprit = overflow,
-                    TunableValue = Tunable ? SuggestedTunable(startupUsed, used, align) : (long?)null,
-                };
-            }
-
-            if (required > guaranteed)
-            {
-                var tunable = Tunable ? SuggestedTunable(startupUsed, used + StaticTlsMath.DefaultOptionalStaticTls, align) : (long?)null;
-                return outcome with
-                {
-                    Verdict = Verdict.AtRisk,
-                    Rule = Tunable ? BudgetRule.BeyondGuaranteed : BudgetRule.LegacyLoadOrder,
-                    TunableValue = tunable.HasValue && tunable.Value > optional ? tunable : null,
-                };
-            }
-
-            return outcome with { Verdict = Verdict.Fits, Rule = BudgetRule.Fits };
         }
 
-        /// <summary>The smallest optional_static_tls reaching <paramref name="usedAfterLoad"/>, rounded up to a multiple of 64.</summary>
-        private static long SuggestedTunable(long startupUsed, long usedAfterLoad, long align)
-        {
-            var minimum = StaticTlsMath.MinimumOptionalStaticTls(startupUsed, usedAfterLoad, align);
-            return StaticTlsMath.RoundUp(minimum, StaticTlsMath.TunableStep);
-        }
+        private static bool Same(BudgetOutcome a, BudgetOutcome b) =>
+            a.Verdict == b.Verdict && a.Rule == b.Rule && a.ReserveBytes == b.ReserveBytes && a.GuaranteedBytes == b.GuaranteedBytes
+            && a.RequiredBytes == b.RequiredBytes && a.StartupBytes == b.StartupBytes && a.SurplusBytes == b.SurplusBytes;
     }
 }

@@ -32,11 +32,12 @@ namespace TlsGuard.Core.Analysis
             var verdict = new LibraryVerdict(library.Input, scan, library.Libc);
             if (closure.Root.IsStartup)
             {
-                return new LibraryJudgement(verdict with { IsStartupLibrary = true }, missing, flag, null, new StaticTlsConsumer[0], new StaticTlsConsumer[0]);
+                return new LibraryJudgement(verdict with { IsStartupLibrary = true }, missing, flag, null, new BudgetInput(new StaticTlsConsumer[0], new StaticTlsConsumer[0], new TlsModule[0], scan.Platform));
             }
 
             var attribution = StaticTlsAttribution.Collect(closure, _inputPaths);
-            var budget = _models.For(library.Libc).Evaluate(attribution.Consumers, attribution.FlagOnly, scan.Platform);
+            var input = new BudgetInput(attribution.Consumers, attribution.FlagOnly, attribution.TlsModules, scan.Platform);
+            var budget = _models.For(library.Libc).Evaluate(input);
             var hazards = library.Libc.IsGlibc ? attribution.DynamicFirstHazards : new StaticTlsConsumer[0];
             var level = budget.Verdict;
             if (attribution.Unattributed.Count > 0 || hazards.Count > 0)
@@ -58,7 +59,7 @@ namespace TlsGuard.Core.Analysis
                 Budget = budget,
                 Unattributed = attribution.Unattributed,
                 LoadOrderHazards = hazards,
-                Remedy = level >= Verdict.AtRisk ? RemedyFor(library, offender, budget.TunableValue) : null,
+                Remedy = level >= Verdict.AtRisk ? RemedyFor(library, offender, budget) : null,
             };
             var mismatch = LibcCompatibility.Judge(library.Input, scan, library.Target, verdict);
             if (mismatch != null)
@@ -66,14 +67,14 @@ namespace TlsGuard.Core.Analysis
                 verdict = verdict with { Verdict = Max(verdict.Verdict, mismatch.Verdict), Mismatch = mismatch };
             }
 
-            return new LibraryJudgement(verdict, missing, flag, mismatch, attribution.Consumers, attribution.FlagOnly);
+            return new LibraryJudgement(verdict, missing, flag, mismatch, input);
         }
 
-        private Remedy RemedyFor(ScannedLibrary library, StaticTlsConsumer? offender, long? tunable)
+        private Remedy RemedyFor(ScannedLibrary library, StaticTlsConsumer? offender, BudgetOutcome budget)
         {
             return offender == null
                 ? RemedyAdvisor.For(library.ModuleName, library.Scan, library.Libc, null)
-                : RemedyAdvisor.For(offender.Name, ScanOf(offender), library.Libc, tunable);
+                : RemedyAdvisor.For(offender.Name, ScanOf(offender), library.Libc, budget);
         }
 
         private ElfScanResult? ScanOf(StaticTlsConsumer consumer)
@@ -140,6 +141,5 @@ namespace TlsGuard.Core.Analysis
         IReadOnlyList<MissingDependency> Missing,
         FlagWithoutRelocation? Flag,
         LibcMismatch? Mismatch,
-        IReadOnlyList<StaticTlsConsumer> Consumers,
-        IReadOnlyList<StaticTlsConsumer> FlagOnly);
+        BudgetInput Input);
 }

@@ -41,9 +41,9 @@ namespace TlsGuard.Core.Analysis
                 }
             }
 
-            var models = new BudgetModels(options);
+            var models = new BudgetModels(options, scans);
             var resolver = new DependencyResolver(options, scans, libraries);
-            var judge = new LibraryJudge(scans, resolver, new StartupSet(options.StartupLibraries), inputPaths, models);
+            var judge = new LibraryJudge(scans, resolver, new StartupSet(options.StartupLibraries, options.Host), inputPaths, models);
             var decisions = new List<Decision>();
             var setCandidates = new List<SetCandidate>();
             var missing = new List<MissingDependency>();
@@ -107,7 +107,7 @@ namespace TlsGuard.Core.Analysis
                         decisions.Add(judgement.Mismatch);
                     }
 
-                    setCandidates.Add(new SetCandidate(file.Library, judgement.Verdict.Verdict, judgement.Consumers, judgement.FlagOnly));
+                    setCandidates.Add(new SetCandidate(file.Library, judgement.Verdict.Verdict, judgement.Input));
                     continue;
                 }
 

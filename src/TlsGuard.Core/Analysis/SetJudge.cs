@@ -54,13 +54,16 @@ namespace TlsGuard.Core.Analysis
         private static LoadBudget Budget(List<SetCandidate> group, LibcBudgetModel model)
         {
             var first = group[0].Library;
-            var outcome = model.Evaluate(Union(group, c => c.Consumers), Union(group, c => c.FlagOnly), first.Scan.Platform);
+            var outcome = model.Evaluate(Union(group));
             var names = new List<string>();
             foreach (var candidate in group)
             {
                 names.Add(candidate.Library.ModuleName);
             }
 
+            // Named after the block the loader refuses (or the largest), so a known runtime's own fix replaces the tunable.
+            var subject = outcome.Culprit ?? (outcome.Counted.Count > 0 ? Largest(outcome.Counted) : null);
+            var remedy = outcome.Verdict >= Verdict.AtRisk && subject != null ? RemedyAdvisor.For(subject.Name, null, first.Libc, outcome) : null;
             return new LoadBudget
             {
                 Libc = first.Libc,
@@ -69,11 +72,10 @@ namespace TlsGuard.Core.Analysis
                 RequiredBytes = outcome.RequiredBytes,
                 GuaranteedBytes = outcome.GuaranteedBytes,
                 Verdict = outcome.Verdict,
+                Outcome = outcome,
                 Libraries = names,
                 Consumers = outcome.Counted,
-                Remedy = outcome.TunableValue.HasValue && model.HasTunable
-                    ? new Remedy { Module = "", Libc = first.Libc, OptionalStaticTls = outcome.TunableValue }
-                    : null,
+                Remedy = remedy != null && (remedy.GlibcTunables != null || remedy.LdStaticTlsExtra != null) ? remedy : null,
             };
         }
 
@@ -83,7 +85,7 @@ namespace TlsGuard.Core.Analysis
             var loadable = new List<SetCandidate>();
             foreach (var candidate in group)
             {
-                if (candidate.Verdict < Verdict.Fails && (candidate.Consumers.Count > 0 || candidate.FlagOnly.Count > 0))
+                if (candidate.Verdict < Verdict.Fails && (candidate.Input.Consumers.Count > 0 || candidate.Input.FlagOnly.Count > 0))
                 {
                     loadable.Add(candidate);
                 }
@@ -95,7 +97,7 @@ namespace TlsGuard.Core.Analysis
             }
 
             var first = loadable[0].Library;
-            var outcome = model.Evaluate(Union(loadable, c => c.Consumers), Union(loadable, c => c.FlagOnly), first.Scan.Platform);
+            var outcome = model.Evaluate(Union(loadable));
             if (outcome.Verdict != Verdict.Fails)
             {
                 return null;
@@ -106,12 +108,12 @@ namespace TlsGuard.Core.Analysis
             foreach (var candidate in loadable)
             {
                 long bytes = 0;
-                foreach (var consumer in candidate.Consumers)
+                foreach (var consumer in candidate.Input.Consumers)
                 {
                     bytes += consumer.Size;
                 }
 
-                foreach (var consumer in candidate.FlagOnly)
+                foreach (var consumer in candidate.Input.FlagOnly)
                 {
                     bytes += consumer.Size;
                 }
@@ -132,12 +134,12 @@ namespace TlsGuard.Core.Analysis
                 members,
                 outcome,
                 largest,
-                RemedyAdvisor.For(largest.Name, null, first.Libc, outcome.TunableValue));
+                RemedyAdvisor.For(largest.Name, null, first.Libc, outcome));
         }
 
         private static bool Contains(SetCandidate candidate, StaticTlsConsumer consumer)
         {
-            foreach (var own in candidate.Consumers)
+            foreach (var own in candidate.Input.Consumers)
             {
                 if (own.Name == consumer.Name)
                 {
@@ -145,7 +147,7 @@ namespace TlsGuard.Core.Analysis
                 }
             }
 
-            foreach (var own in candidate.FlagOnly)
+            foreach (var own in candidate.Input.FlagOnly)
             {
                 if (own.Name == consumer.Name)
                 {
@@ -157,17 +159,25 @@ namespace TlsGuard.Core.Analysis
         }
 
         /// <summary>Each module once (by name: the loader maps a soname once), in input order.</summary>
-        private static List<StaticTlsConsumer> Union(IEnumerable<SetCandidate> candidates, Func<SetCandidate, IReadOnlyList<StaticTlsConsumer>> select)
+        private static BudgetInput Union(IReadOnlyList<SetCandidate> candidates)
+        {
+            var consumers = Union(candidates, c => c.Input.Consumers, c => c.Name);
+            var flagOnly = Union(candidates, c => c.Input.FlagOnly, c => c.Name);
+            var modules = Union(candidates, c => c.Input.TlsModules, m => m.Name);
+            return new BudgetInput(consumers, flagOnly, modules, candidates[0].Library.Scan.Platform);
+        }
+
+        private static List<T> Union<T>(IEnumerable<SetCandidate> candidates, Func<SetCandidate, IReadOnlyList<T>> select, Func<T, string> name)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var union = new List<StaticTlsConsumer>();
+            var union = new List<T>();
             foreach (var candidate in candidates)
             {
-                foreach (var consumer in select(candidate))
+                foreach (var item in select(candidate))
                 {
-                    if (seen.Add(consumer.Name))
+                    if (seen.Add(name(item)))
                     {
-                        union.Add(consumer);
+                        union.Add(item);
                     }
                 }
             }
@@ -191,5 +201,5 @@ namespace TlsGuard.Core.Analysis
     }
 
     /// <summary>A judged shared object as the set budget sees it: its verdict alone and the blocks it brings.</summary>
-    internal sealed record SetCandidate(ScannedLibrary Library, Verdict Verdict, IReadOnlyList<StaticTlsConsumer> Consumers, IReadOnlyList<StaticTlsConsumer> FlagOnly);
+    internal sealed record SetCandidate(ScannedLibrary Library, Verdict Verdict, BudgetInput Input);
 }

@@ -18,6 +18,18 @@ namespace TlsGuard.Core.Analysis
             "libm.so", "libdl.so", "liblog.so", "ld-android.so",
         };
 
+        /// <summary>
+        /// A native AOT executable: DT_NEEDED is libm, libc and the loader only (measured on the .NET 10.0.12 LoadProbe,
+        /// readelf -d), no libstdc++ or libgcc_s; plus the other C libraries' runtimes.
+        /// </summary>
+        public static IReadOnlyList<string> NativeAotLibraries { get; } = new[]
+        {
+            "libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2", "librt.so.1", "ld-linux-*.so.*", "ld-linux.so.*", "ld64.so.*",
+            "libc.musl-*.so.1", "ld-musl-*.so.1", "libc.so",
+            "libc.so.7", "libthr.so.3", "libm.so.5", "ld-elf.so.1",
+            "libm.so", "libdl.so", "liblog.so", "ld-android.so",
+        };
+
         /// <summary>A C program linked only against libc (the loader tests' dlopen host).</summary>
         public static IReadOnlyList<string> BareCHostLibraries { get; } = new[]
         {
@@ -26,9 +38,11 @@ namespace TlsGuard.Core.Analysis
 
         private readonly IReadOnlyList<string> _patterns;
 
-        public StartupSet(IReadOnlyList<string>? patterns)
+        /// <param name="patterns">The sonames given (TlsGuardStartupLibraries, --startup-lib); null: the host's own set.</param>
+        /// <param name="host">The kind of host, whose startup set is used when none is given.</param>
+        public StartupSet(IReadOnlyList<string>? patterns, HostKind host = HostKind.Dotnet)
         {
-            _patterns = patterns ?? DotnetHostLibraries;
+            _patterns = patterns ?? (host == HostKind.CProgram ? BareCHostLibraries : host == HostKind.NativeAot ? NativeAotLibraries : DotnetHostLibraries);
         }
 
         public IReadOnlyList<string> Patterns => _patterns;

@@ -15,12 +15,14 @@ namespace TlsGuard.Core.Analysis
             IReadOnlyList<StaticTlsConsumer> consumers,
             IReadOnlyList<StaticTlsConsumer> flagOnly,
             IReadOnlyList<UnattributedSymbol> unattributed,
-            IReadOnlyList<StaticTlsConsumer> dynamicFirstHazards)
+            IReadOnlyList<StaticTlsConsumer> dynamicFirstHazards,
+            IReadOnlyList<TlsModule> tlsModules)
         {
             Consumers = consumers;
             FlagOnly = flagOnly;
             Unattributed = unattributed;
             DynamicFirstHazards = dynamicFirstHazards;
+            TlsModules = tlsModules;
         }
 
         /// <summary>Blocks that relocations force into static TLS, in relocation order (dependencies first).</summary>
@@ -36,6 +38,12 @@ namespace TlsGuard.Core.Analysis
         /// its TLS touched first, glibc marks the block dynamic and this library's relocation fails.
         /// </summary>
         public IReadOnlyList<StaticTlsConsumer> DynamicFirstHazards { get; }
+
+        /// <summary>
+        /// Every module the dlopen maps that has a PT_TLS block, whatever its TLS model, in mapping order (each gets the
+        /// next TLS module id; bionic before API level 29 refuses any of them).
+        /// </summary>
+        public IReadOnlyList<TlsModule> TlsModules { get; }
 
         public static StaticTlsAttribution Collect(DependencyClosure closure, ISet<string> inputPaths)
         {
@@ -101,7 +109,33 @@ namespace TlsGuard.Core.Analysis
                 }
             }
 
-            return new StaticTlsAttribution(consumers, flagOnly, unattributed, hazards);
+            return new StaticTlsAttribution(consumers, flagOnly, unattributed, hazards, TlsModulesOf(modules));
+        }
+
+        private static List<TlsModule> TlsModulesOf(List<ModuleNode> modules)
+        {
+            var tls = new List<TlsModule>();
+            foreach (var module in modules)
+            {
+                var scan = module.Scan!;
+                if (scan.TlsBlock != null)
+                {
+                    var relocations = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                    foreach (var pair in scan.DynamicTlsRelocations)
+                    {
+                        relocations[pair.Key] = pair.Value;
+                    }
+
+                    foreach (var pair in scan.StaticTlsRelocations)
+                    {
+                        relocations[pair.Key] = pair.Value;
+                    }
+
+                    tls.Add(new TlsModule(module.Name, module.Path ?? "", StaticBlock.Of(module.Name, scan.TlsBlock), HostProfiles.AccessOf(scan), module.Chain(), relocations));
+                }
+            }
+
+            return tls;
         }
 
         /// <summary>
@@ -230,6 +264,7 @@ namespace TlsGuard.Core.Analysis
                     Path = _definer.Path ?? "",
                     Size = block.Size,
                     Align = block.Align,
+                    FirstByteOffset = block.FirstByteOffset,
                     Chain = _definer.Chain(),
                     Relocations = _relocations,
                     Symbols = _symbols,

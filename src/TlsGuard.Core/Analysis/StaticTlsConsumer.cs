@@ -17,6 +17,9 @@ namespace TlsGuard.Core.Analysis
         /// <summary>PT_TLS p_align.</summary>
         public long Align { get; init; }
 
+        /// <summary>glibc's l_tls_firstbyte_offset: PT_TLS p_vaddr modulo p_align (the block keeps that misalignment).</summary>
+        public long FirstByteOffset { get; init; }
+
         /// <summary>Names from the analysed library down to this module; one entry when it is the library itself.</summary>
         public IReadOnlyList<string> Chain { get; init; } = new string[0];
 
@@ -34,5 +37,8 @@ namespace TlsGuard.Core.Analysis
 
         /// <summary>True when only DF_STATIC_TLS puts the block in static TLS (FreeBSD), not a relocation.</summary>
         public bool ByFlagOnly { get; init; }
+
+        /// <summary>The block as the loader places it.</summary>
+        public StaticBlock Block => new StaticBlock(Name, Size, Align, FirstByteOffset);
     }
 }

@@ -1,6 +1,6 @@
 namespace TlsGuard.Core.Analysis
 {
-    /// <summary>glibc's static TLS surplus arithmetic (elf/dl-tls.c, glibc 2.32 and later).</summary>
+    /// <summary>glibc's static TLS surplus arithmetic (elf/dl-tls.c).</summary>
     public static class StaticTlsMath
     {
         /// <summary>Static TLS libc reserves per namespace for its own initial-exec users (LIBC_IE_TLS), and for other libraries (OTHER_IE_TLS).</summary>
@@ -12,13 +12,13 @@ namespace TlsGuard.Core.Analysis
         /// <summary>OPTIONAL_TLS: glibc.rtld.optional_static_tls.</summary>
         public const long DefaultOptionalStaticTls = 512;
 
-        /// <summary>The legacy surplus before 2.32 (64 + DL_NNS * 100) and the default since.</summary>
+        /// <summary>TLS_STATIC_SURPLUS before 2.32 (64 + DL_NNS * 100), and the default surplus since.</summary>
         public const long LegacySurplus = 1664;
 
-        /// <summary>The tunable values are suggested in steps of this many bytes.</summary>
-        public const long TunableStep = 64;
-
-        /// <summary>S = (nns-1)*144 + nns*144 + opt + LEGACY_TLS(144) = 144*(2*nns-1) + 144 + opt; 1664 by default.</summary>
+        /// <summary>
+        /// glibc 2.32+ (_dl_tls_static_surplus_init): S = (nns-1)*LIBC_IE_TLS + nns*OTHER_IE_TLS + opt + LEGACY_TLS
+        /// = 144*(2*nns-1) + 144 + opt; 1664 by default. Each namespace adds 288 bytes no TLS descriptor user can take.
+        /// </summary>
         public static long Surplus(long optionalStaticTls, int namespaces = DefaultNamespaces)
         {
             return IeTlsPerNamespace * (2 * namespaces - 1) + IeTlsPerNamespace + optionalStaticTls;
@@ -33,18 +33,6 @@ namespace TlsGuard.Core.Analysis
 
             var remainder = value % align;
             return remainder == 0 ? value : value + align - remainder;
-        }
-
-        /// <summary>
-        /// The smallest glibc.rtld.optional_static_tls for which the static area, roundup(U0 + S(opt), A), reaches
-        /// <paramref name="usedAfterLoad"/>: roundup(x, A) >= F exactly when x > roundup(F, A) - A.
-        /// </summary>
-        public static long MinimumOptionalStaticTls(long startupUsed, long usedAfterLoad, long staticAlign, int namespaces = DefaultNamespaces)
-        {
-            var a = staticAlign < 1 ? 1 : staticAlign;
-            var smallestArea = RoundUp(usedAfterLoad, a) - a + 1;
-            var minimum = smallestArea - startupUsed - Surplus(0, namespaces);
-            return minimum < 0 ? 0 : minimum;
         }
     }
 }

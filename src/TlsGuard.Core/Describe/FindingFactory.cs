@@ -103,9 +103,9 @@ namespace TlsGuard.Core.Describe
                 descriptor.MessageFormat,
                 FindingText.Display(verdict.Input),
                 found,
-                FindingText.Target(verdict.Libc, machine),
+                LibcText.Target(verdict.Budget?.Judged, verdict.Libc, machine),
                 RemedyText.Summary(verdict.Remedy!),
-                LoaderErrorText.StaticTls(verdict.Libc.Kind));
+                LoaderErrorText.For(verdict.Budget, verdict.Libc));
             var offender = verdict.Offender;
             var relocations = offender?.Relocations ?? verdict.Scan.StaticTlsRelocations;
             var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -223,8 +223,8 @@ namespace TlsGuard.Core.Describe
             var built = LibcText.Family(mismatch.Built.Family) + " (" + mismatch.Built.Evidence + ")";
             var target = mismatch.Target.DisplayName;
             var evidence = mismatch.Reason == LibcMismatchReason.LinkedAgainstGlibc
-                ? (fails ? "'" + LoaderErrorText.StaticTls(mismatch.Target.Kind) + "'" : LibcText.Uncertainty(mismatch))
-                : "'" + LibcText.LoaderError(mismatch, library) + "'";
+                ? (fails ? "'" + LoaderErrorText.For(null, mismatch.Target) + "'" : MismatchText.Uncertainty(mismatch))
+                : "'" + MismatchText.LoaderError(mismatch, library) + "'";
             if (mismatch.StaticTlsVerdict >= Verdict.AtRisk && !(fails && mismatch.Reason == LibcMismatchReason.LinkedAgainstGlibc))
             {
                 evidence += mismatch.StaticTlsBytes > 0
@@ -232,7 +232,7 @@ namespace TlsGuard.Core.Describe
                     : "; it also uses initial-exec TLS of a size that could not be read";
             }
 
-            var message = FindingText.Invariant(descriptor.MessageFormat, FindingText.Display(mismatch.Input), built, target, evidence, LibcText.Fix(mismatch));
+            var message = FindingText.Invariant(descriptor.MessageFormat, FindingText.Display(mismatch.Input), built, target, evidence, MismatchText.Fix(mismatch));
             return new Finding(descriptor, mismatch.Input.Path, message)
             {
                 PackageId = mismatch.Input.PackageId,
@@ -242,7 +242,7 @@ namespace TlsGuard.Core.Describe
                 {
                     ["builtFor"] = LibcText.Family(mismatch.Built.Family),
                     ["libc"] = mismatch.Target.Name,
-                    ["reason"] = LibcText.ReasonName(mismatch.Reason),
+                    ["reason"] = MismatchText.ReasonName(mismatch.Reason),
                     ["subject"] = mismatch.Subject,
                     ["verdict"] = VerdictNames.ToName(mismatch.Verdict),
                 },
@@ -331,7 +331,7 @@ namespace TlsGuard.Core.Describe
                 FindingText.List(members),
                 overflow.Budget.RequiredBytes,
                 overflow.Budget.ReserveBytes,
-                FindingText.Target(overflow.Libc, machine),
+                LibcText.Target(overflow.Budget.Judged, overflow.Libc, machine),
                 remedyText);
             var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {

@@ -51,35 +51,63 @@ namespace TlsGuard.Core.Describe
                         "the TLS block of {0} is aligned to {1} bytes, more than the {2}-byte static TLS alignment glibc fixed at startup on {3} (no reserve size helps)",
                         outcome.Culprit!.Name, outcome.Culprit.Align, outcome.StaticAlign, machine);
                 case BudgetRule.ExceedsReserve:
-                    return FindingText.Invariant(
-                        "{0} bytes of static TLS are free after the host's startup TLS ({1} bytes used, surplus {2})",
-                        outcome.ReserveBytes, outcome.StartupBytes, outcome.SurplusBytes);
+                    return FindingText.Invariant("{0} bytes of static TLS are free {1}", outcome.ReserveBytes, AfterHost(outcome));
                 case BudgetRule.BeyondGuaranteed:
                     return FindingText.Invariant(
-                        "it fits in the {0} free bytes, but only {1} are guaranteed: TLS descriptor (TLSDESC) users, the default on aarch64 (.NET's own libcoreclr there), may take up to {2} bytes first",
-                        outcome.ReserveBytes, outcome.GuaranteedBytes, outcome.OptionalBytes);
+                        "it fits in the {0} bytes free {1}, but only {2} are guaranteed: TLS descriptor (TLSDESC) users loaded first, the default on aarch64, may take the {3} bytes left of the optional pool",
+                        outcome.ReserveBytes, AfterHost(outcome), outcome.GuaranteedBytes, outcome.ReserveBytes - outcome.GuaranteedBytes);
                 case BudgetRule.LegacyLoadOrder:
                     return FindingText.Invariant(
-                        "it fits in the {0} free bytes, but before glibc 2.32 TLS descriptor (TLSDESC) users may take the whole surplus first (glibc bug 25051), so load order decides",
-                        outcome.ReserveBytes);
+                        "it fits in the {0} bytes free {1}, but before glibc 2.32 TLS descriptor (TLSDESC) users loaded first may take the whole surplus (glibc bug 25051), so load order decides",
+                        outcome.ReserveBytes, AfterHost(outcome));
+                case BudgetRule.DtvSurplusExceeded:
+                    return FindingText.Invariant(
+                        "before glibc 2.22 a module given static TLS after startup must have a TLS module id of at most 14 once the process has threads, and {0} gets id {1} (every module with TLS counts, the host's own first)",
+                        outcome.Culprit!.Name, outcome.ModuleId ?? 0);
                 case BudgetRule.NoSurplus:
                     return libc.Kind == LibcKind.Bionic
-                        ? "bionic refuses initial-exec TLS into a dlopen'd library whatever its size ('dlopen failed: TLS symbol ... using IE access model')"
-                        : "musl refuses initial-exec TLS into a module loaded by dlopen whatever its size ('initial-exec TLS resolves to dynamic definition')";
+                        ? "bionic refuses initial-exec TLS into a dlopen'd library whatever its size"
+                        : "musl refuses initial-exec TLS into a module loaded by dlopen whatever its size";
+                case BudgetRule.NoElfTls:
+                    return FindingText.Invariant(
+                        "Android before API level 29 has no ELF TLS: a dlopen'd library with a TLS block ({0}) fails whatever its TLS model, TLS descriptors included",
+                        outcome.Culprit!.Name);
                 case BudgetRule.FreeBsdReserve:
-                    return FreeBsd(outcome, fails: true);
+                case BudgetRule.FreeBsdPadding:
+                    return FreeBsd(outcome);
                 case BudgetRule.Fits:
                     return libc.Kind == LibcKind.FreeBsd
-                        ? FreeBsd(outcome, fails: false)
+                        ? FreeBsd(outcome)
                         : FindingText.Invariant("it fits in the {0} guaranteed bytes of the {1} free", outcome.GuaranteedBytes, outcome.ReserveBytes);
                 default:
                     return "";
             }
         }
 
-        private static string FreeBsd(BudgetOutcome outcome, bool fails) => FindingText.Invariant(
-            "FreeBSD's rtld keeps {0} spare bytes of static TLS for modules loaded later (DF_STATIC_TLS or TP-relative relocations){1}",
-            outcome.ReserveBytes,
-            fails ? " ('No space available for static Thread Local Storage')" : "");
+        /// <summary>"in the dotnet host after its startup TLS (184 bytes used, surplus 1664)", with what its own runtime libraries took.</summary>
+        private static string AfterHost(BudgetOutcome outcome)
+        {
+            var host = outcome.Host == null ? "the host" : LibcText.Host(outcome.Host.Kind);
+            var text = FindingText.Invariant("in {0} after its startup TLS ({1} bytes used, surplus {2})", host, outcome.StartupBytes, outcome.SurplusBytes);
+            if (outcome.TakenByHostBytes > 0)
+            {
+                text += FindingText.Invariant(" and the {0} bytes its own runtime libraries took through TLS descriptors", outcome.TakenByHostBytes);
+            }
+
+            return text;
+        }
+
+        private static string FreeBsd(BudgetOutcome outcome)
+        {
+            var text = FindingText.Invariant(
+                "FreeBSD's rtld keeps {0} spare bytes of static TLS for modules loaded later (DF_STATIC_TLS or TP-relative relocations)", outcome.ReserveBytes);
+            if (outcome.StaticTlsExtra.HasValue && outcome.StaticTlsExtra.Value != outcome.RequiredBytes)
+            {
+                text += FindingText.Invariant(
+                    "; the blocks need {0} bytes, up to {1} with the alignment padding where the startup TLS ends", outcome.RequiredBytes, outcome.StaticTlsExtra.Value);
+            }
+
+            return text;
+        }
     }
 }

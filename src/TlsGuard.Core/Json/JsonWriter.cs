@@ -85,6 +85,9 @@ namespace TlsGuard.Core.Json
         public JsonWriter Property(string name, long value) => Name(name).Number(value);
         public JsonWriter Property(string name, bool value) => Name(name).Bool(value);
 
+        /// <summary>"name": true | false | null.</summary>
+        public JsonWriter Property(string name, bool? value) => value.HasValue ? Name(name).Bool(value.Value) : Name(name).Null();
+
         /// <summary>"name": ["a", "b"].</summary>
         public JsonWriter StringArrayProperty(string name, IEnumerable<string> values)
         {

@@ -20,7 +20,16 @@ namespace TlsGuard.Core.Knowledge
         /// <summary>What to know about working around it at run time (added to the loader-specific workaround).</summary>
         public string RuntimeNote { get; init; } = "";
 
-        /// <summary>Where the facts come from (issues, pull requests).</summary>
+        /// <summary>
+        /// The run-time fix that replaces the loader's generic workaround, for libraries that must be in the initial load
+        /// set (sanitizer runtimes, tcmalloc): no tunable is suggested for them.
+        /// </summary>
+        public string RuntimeFix { get; init; } = "";
+
+        /// <summary>The real binary whose TLS was verified for this entry, and what it has.</summary>
+        public string Verified { get; init; } = "";
+
+        /// <summary>The upstream issues or commits that settle the advice.</summary>
         public string References { get; init; } = "";
     }
 }

@@ -7,20 +7,25 @@ namespace TlsGuard.Core.Knowledge
     /// <summary>Chooses the remedy for a module that needs static TLS: its known-offender entry (or none) and the loader's run-time setting.</summary>
     public static class RemedyAdvisor
     {
-        public const string TunablePrefix = "GLIBC_TUNABLES=glibc.rtld.optional_static_tls=";
-
         /// <param name="offenderName">Soname or file name of the module whose block needs static TLS.</param>
         /// <param name="offenderScan">Its scan, for TLS symbol names; null when unknown.</param>
         /// <param name="libc">The target C library.</param>
-        /// <param name="tunableValue">The glibc.rtld.optional_static_tls value that makes it load, when the tunable helps.</param>
-        public static Remedy For(string offenderName, ElfScanResult? offenderScan, TargetLibc libc, long? tunableValue)
+        /// <param name="outcome">The budget that judged it: its tunable or LD_STATIC_TLS_EXTRA setting; null when none applies.</param>
+        public static Remedy For(string offenderName, ElfScanResult? offenderScan, TargetLibc libc, BudgetOutcome? outcome)
         {
+            var known = KnownOffenders.Match(offenderScan?.Soname ?? offenderName, offenderName, SymbolsOf(offenderScan));
+
+            // A runtime that must be in the initial load set gets its own run-time fix, never a tunable.
+            var ownFix = known != null && known.RuntimeFix.Length > 0;
             return new Remedy
             {
                 Module = offenderName,
-                Known = KnownOffenders.Match(offenderScan?.Soname ?? offenderName, offenderName, SymbolsOf(offenderScan)),
+                Known = known,
                 Libc = libc,
-                OptionalStaticTls = libc.IsGlibc && !libc.IsGlibcBefore(2, 32) ? tunableValue : null,
+                Rule = outcome?.Rule,
+                Judged = outcome?.Judged,
+                Tunable = ownFix || !libc.IsGlibc || libc.IsGlibcBefore(2, 32) ? null : outcome?.Tunable,
+                StaticTlsExtra = ownFix ? null : outcome?.StaticTlsExtra,
             };
         }
 

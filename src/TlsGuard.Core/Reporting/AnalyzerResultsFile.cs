@@ -34,7 +34,7 @@ namespace TlsGuard.Core.Reporting
                     library.Verdict == Verdict.Fails ? FlaggedVerdict.Fails : FlaggedVerdict.AtRisk,
                     library.RequiredStaticTlsBytes,
                     library.Libc.Name,
-                    library.Mismatch != null ? LibcText.Fix(library.Mismatch) : library.Remedy == null ? "" : RemedyText.Summary(library.Remedy)));
+                    library.Mismatch != null ? MismatchText.Fix(library.Mismatch) : library.Remedy == null ? "" : RemedyText.Summary(library.Remedy)));
             }
 
             return AnalyzerResultsFormat.Format(flagged);

@@ -106,6 +106,8 @@ namespace TlsGuard.Core.Reporting
                 .Property("buildFix", RemedyText.BuildFix(remedy))
                 .Property("runtimeWorkaround", RemedyText.RuntimeWorkaround(remedy))
                 .Property("glibcTunables", remedy.GlibcTunables)
+                .Property("tunableGuaranteed", remedy.GlibcTunables == null ? (bool?)null : remedy.Tunable!.Guaranteed)
+                .Property("ldStaticTlsExtra", remedy.LdStaticTlsExtra)
                 .Property("summary", RemedyText.Summary(remedy))
                 .EndObject();
         }

@@ -1,5 +1,6 @@
 using System.IO;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Describe;
 using TlsGuard.Core.Json;
 using TlsGuard.Core.Policy;
 
@@ -61,12 +62,44 @@ namespace TlsGuard.Core.Reporting
 
         private static void WriteBudget(JsonWriter json, LoadBudget budget)
         {
+            var outcome = budget.Outcome;
             json.StartObject()
                 .Property("libc", budget.Libc.Name)
                 .Property("reserveBytes", budget.ReserveBytes)
                 .Property("requiredBytes", budget.RequiredBytes)
                 .Property("verdict", VerdictNames.ToName(budget.Verdict))
-                .EndObject();
+                .Property("machine", budget.Platform.Name)
+                .Property("libcVersion", LibcText.VersionField(outcome.Judged))
+                .Property("libcVersionSource", VersionSource(outcome.Judged.Source))
+                .Property("guaranteedBytes", budget.GuaranteedBytes)
+                .Property("host", outcome.Host == null ? null : HostKindNames.ToName(outcome.Host.Kind))
+                .Property("description", BudgetText.Target(budget));
+            json.Name("remedy");
+            if (budget.Remedy == null)
+            {
+                json.Null();
+            }
+            else
+            {
+                json.StartObject()
+                    .Property("glibcTunables", budget.Remedy.GlibcTunables)
+                    .Property("tunableGuaranteed", budget.Remedy.GlibcTunables == null ? (bool?)null : budget.Remedy.Tunable!.Guaranteed)
+                    .Property("ldStaticTlsExtra", budget.Remedy.LdStaticTlsExtra)
+                    .EndObject();
+            }
+
+            json.EndObject();
+        }
+
+        private static string? VersionSource(LibcVersionSource source)
+        {
+            switch (source)
+            {
+                case LibcVersionSource.Given: return "given";
+                case LibcVersionSource.Sysroot: return "sysroot";
+                case LibcVersionSource.SupportedRange: return "supported-range";
+                default: return null;
+            }
         }
 
         private static void WriteFinding(JsonWriter json, ReportedFinding reported, bool baselineApplied)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Describe;
 using TlsGuard.Core.Policy;
 
 namespace TlsGuard.Core.Reporting
@@ -50,8 +51,8 @@ namespace TlsGuard.Core.Reporting
             foreach (var budget in report.Budgets)
             {
                 output.WriteLine(
-                    "Budget on " + budget.Libc.Name + ": " + Bytes(budget.RequiredBytes) + " of static TLS needed, " + Bytes(budget.ReserveBytes)
-                    + " available: " + style.ForVerdict(budget.Verdict, VerdictNames.ToName(budget.Verdict)));
+                    "Budget on " + BudgetText.Target(budget) + ": " + BudgetText.Figures(budget)
+                    + ": " + style.ForVerdict(budget.Verdict, VerdictNames.ToName(budget.Verdict)));
             }
 
             output.WriteLine(Summary(report));

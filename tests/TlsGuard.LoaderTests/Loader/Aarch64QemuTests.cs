@@ -1,7 +1,6 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
-using TlsGuard.Core.Elf;
 using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Loader
@@ -48,18 +47,20 @@ namespace TlsGuard.LoaderTests.Loader
         }
 
         [Fact]
-        public void Aarch64_tunable_works()
+        public void Aarch64_tunable_remedy_fits_and_loads_under_exactly_that_environment()
         {
             var paths = new[] { _fixtures.Set.PathOf("ie4096") };
-            var report = Agreement.Predict(_fixtures.Host, paths);
-            var suggested = Agreement.TunableValue(report.Budgets.Single().Remedy?.GlibcTunables!);
-            Assert.True(_fixtures.Host.Load(paths, Agreement.Tunable(suggested)).AllLoaded);
-            Assert.False(_fixtures.Host.Load(paths, Agreement.Tunable(suggested - StaticTlsMath.TunableStep)).AllLoaded);
-            var layout = MachineTlsLayout.For(ElfPlatform.FromName("aarch64")!.Value);
-            var minimum = StaticTlsMath.MinimumOptionalStaticTls(layout.BareHostStartupBytes, layout.BareHostStartupBytes + report.Budgets.Single().RequiredBytes, layout.StaticAlign);
-            Assert.True(_fixtures.Host.Load(paths, Agreement.Tunable(minimum)).AllLoaded, "minimum " + minimum);
-            Assert.False(_fixtures.Host.Load(paths, Agreement.Tunable(minimum - 1)).AllLoaded, "minimum - 1 = " + (minimum - 1));
-            _output.WriteLine("| qemu-aarch64 C host | libie4096.so | tunable " + suggested + " (exact minimum " + minimum + ") |");
+            var remedy = Agreement.Predict(_fixtures.Host, paths).Budgets.Single().Remedy!;
+            Assert.True(remedy.Tunable!.Guaranteed);
+            var setting = remedy.Tunable.Setting;
+            var fed = Agreement.Check(_fixtures.Host, _output, paths, Agreement.Tunables(setting), Agreement.With(_fixtures.Host, setting)).Report;
+            Assert.Equal(Verdict.Fits, fed.Budgets.Single().Verdict);
+
+            // One namespace less: the model says whether it still loads, and the loader agrees.
+            var less = setting with { Namespaces = setting.Namespaces - 1 };
+            var (lessReport, _) = Agreement.Check(_fixtures.Host, _output, paths, Agreement.Tunables(less), Agreement.With(_fixtures.Host, less));
+            Assert.NotEqual(Verdict.Fits, lessReport.Budgets.Single().Verdict);
+            _output.WriteLine("| qemu-aarch64 C host | libie4096.so | " + remedy.GlibcTunables + " fits and loads |");
         }
     }
 }

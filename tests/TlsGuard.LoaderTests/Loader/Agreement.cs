@@ -50,14 +50,25 @@ namespace TlsGuard.LoaderTests.Loader
             return (report, outcome);
         }
 
-        public static long TunableValue(string tunables)
+        /// <summary>GLIBC_TUNABLES for the child process, exactly as the remedy spells it.</summary>
+        public static IReadOnlyDictionary<string, string> Tunables(GlibcTunables setting)
         {
-            return long.Parse(tunables.Substring(tunables.LastIndexOf('=') + 1), CultureInfo.InvariantCulture);
+            return new Dictionary<string, string> { ["GLIBC_TUNABLES"] = setting.Text };
         }
 
-        public static IReadOnlyDictionary<string, string> Tunable(long value)
+        /// <summary>The host's options with the tunables the child process runs with.</summary>
+        public static AnalysisOptions With(ModeledLoadHost host, GlibcTunables setting)
         {
-            return new Dictionary<string, string> { ["GLIBC_TUNABLES"] = "glibc.rtld.optional_static_tls=" + value.ToString(CultureInfo.InvariantCulture) };
+            var options = host.Options;
+            return new AnalysisOptions
+            {
+                TargetLibc = options.TargetLibc,
+                RuntimeIdentifier = options.RuntimeIdentifier,
+                Sysroot = options.Sysroot,
+                StartupLibraries = options.StartupLibraries,
+                Host = options.Host,
+                GlibcTunables = setting.Text,
+            };
         }
 
         private static string Label(string step)

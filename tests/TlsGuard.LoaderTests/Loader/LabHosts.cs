@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using TlsGuard.Core.Analysis;
 
 namespace TlsGuard.LoaderTests.Loader
 {
@@ -9,28 +10,33 @@ namespace TlsGuard.LoaderTests.Loader
     /// A self-contained linux-arm64 LoadProbe run by qemu-aarch64 with Debian's arm64 cross C library as sysroot:
     /// NativeLibrary.Load on glibc 2.36 aarch64, where the runtime's own libraries use TLS descriptors.
     /// </summary>
-    internal sealed class Arm64DotnetLoadHost : LoadHost
+    internal sealed class Arm64DotnetLoadHost : ModeledLoadHost
     {
         /// <summary>libc6-arm64-cross, libstdc++6-arm64-cross and libgcc-s1-arm64-cross install here.</summary>
         public const string Sysroot = "/usr/aarch64-linux-gnu";
 
         private readonly Func<string> _probe;
+        private readonly HostKind _kind;
 
-        private Arm64DotnetLoadHost(string name, Func<string> probe)
+        private Arm64DotnetLoadHost(string name, Func<string> probe, HostKind kind)
         {
             Name = name;
             _probe = probe;
+            _kind = kind;
         }
 
         /// <summary>apphost + the runtime pack's libraries beside it (hostfxr, hostpolicy, coreclr, clrjit are dlopen'ed).</summary>
         public static Arm64DotnetLoadHost SelfContained { get; } = new Arm64DotnetLoadHost(
-            "dotnet linux-arm64 apphost (qemu-aarch64, glibc 2.36)", () => LoaderCache.Arm64Probe);
+            "dotnet linux-arm64 apphost (qemu-aarch64, glibc 2.36)", () => LoaderCache.Arm64Probe, HostKind.Dotnet);
 
         /// <summary>singlefilehost: the runtime linked into the executable.</summary>
         public static Arm64DotnetLoadHost SingleFile { get; } = new Arm64DotnetLoadHost(
-            "dotnet linux-arm64 single-file (qemu-aarch64, glibc 2.36)", () => LoaderCache.Arm64SingleFileProbe);
+            "dotnet linux-arm64 single-file (qemu-aarch64, glibc 2.36)", () => LoaderCache.Arm64SingleFileProbe, HostKind.SingleFile);
 
         public override string Name { get; }
+
+        /// <summary>--rid linux-arm64 with the sysroot the guest runs on (its libc.so.6 says glibc 2.36); the built-in .NET 10 host figures.</summary>
+        public override AnalysisOptions Options => new AnalysisOptions { RuntimeIdentifier = "linux-arm64", Sysroot = Sysroot, Host = _kind };
 
         public string Executable => _probe();
 
@@ -67,23 +73,28 @@ namespace TlsGuard.LoaderTests.Loader
     }
 
     /// <summary>A LoadProbe published as one native executable for linux-x64, whose own PT_TLS carries the runtime's TLS.</summary>
-    internal sealed class ExecutableLoadHost : LoadHost
+    internal sealed class ExecutableLoadHost : ModeledLoadHost
     {
         private readonly Func<string> _probe;
+        private readonly HostKind _kind;
 
-        private ExecutableLoadHost(string name, Func<string> probe)
+        private ExecutableLoadHost(string name, Func<string> probe, HostKind kind)
         {
             Name = name;
             _probe = probe;
+            _kind = kind;
         }
 
         /// <summary>Native AOT: no libcoreclr, no libstdc++, only libm and libc.</summary>
-        public static ExecutableLoadHost NativeAot { get; } = new ExecutableLoadHost("native AOT linux-x64 (glibc 2.36)", () => LoaderCache.AotProbe);
+        public static ExecutableLoadHost NativeAot { get; } = new ExecutableLoadHost("native AOT linux-x64 (glibc 2.36)", () => LoaderCache.AotProbe, HostKind.NativeAot);
 
         /// <summary>Single-file self-contained: singlefilehost links hostfxr, hostpolicy, coreclr and the JIT in.</summary>
-        public static ExecutableLoadHost SingleFile { get; } = new ExecutableLoadHost("single-file linux-x64 (glibc 2.36)", () => LoaderCache.SingleFileProbe);
+        public static ExecutableLoadHost SingleFile { get; } = new ExecutableLoadHost("single-file linux-x64 (glibc 2.36)", () => LoaderCache.SingleFileProbe, HostKind.SingleFile);
 
         public override string Name { get; }
+
+        /// <summary>This machine as the sysroot (glibc 2.36) and the host kind; the built-in .NET 10 figures.</summary>
+        public override AnalysisOptions Options => new AnalysisOptions { Sysroot = "/", Host = _kind };
 
         public string Executable => _probe();
 
@@ -97,9 +108,12 @@ namespace TlsGuard.LoaderTests.Loader
     /// `dotnet LoadProbe.dll` with a copy of the muxer whose interpreter and RPATH are Debian 13's glibc 2.41: libc,
     /// libstdc++ and libgcc_s come from that root, the runtime (host/, shared/) is the installed one.
     /// </summary>
-    internal sealed class Glibc241DotnetLoadHost : LoadHost
+    internal sealed class Glibc241DotnetLoadHost : ModeledLoadHost
     {
         public override string Name => "dotnet (glibc 2.41, Debian 13 loader)";
+
+        /// <summary>--libc glibc-2.41 --sysroot &lt;the Debian 13 root&gt;: libc.so.6 (136 bytes of TLS) and libstdc++ read from it.</summary>
+        public override AnalysisOptions Options => new AnalysisOptions { TargetLibc = "glibc-2.41", Sysroot = LoaderCache.Glibc241Root };
 
         protected override HostCommand Command(IReadOnlyList<string> steps, IReadOnlyDictionary<string, string?> environment)
         {

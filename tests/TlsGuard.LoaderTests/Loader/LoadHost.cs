@@ -116,14 +116,14 @@ namespace TlsGuard.LoaderTests.Loader
 
         public override AnalysisOptions Options => _options;
 
-        /// <summary>glibc C host on the build machine (x86_64): libc's 144 bytes of startup TLS.</summary>
+        /// <summary>glibc C host on the build machine (x86_64): libc's 144 bytes of startup TLS; the version is read from / (glibc 2.36).</summary>
         public static CLoadHost Native(FixtureSet fixtures)
         {
             return new CLoadHost(fixtures, "C host (dlopen)", new AnalysisOptions
             {
                 Sysroot = "/",
                 StartupLibraries = StartupSet.BareCHostLibraries,
-                StartupStaticTlsBytes = MachineTlsLayout.For(ElfPlatform.FromName("x86_64")!.Value).BareHostStartupBytes,
+                Host = HostKind.CProgram,
             });
         }
 
@@ -141,7 +141,7 @@ namespace TlsGuard.LoaderTests.Loader
             {
                 Sysroot = Sysroot,
                 StartupLibraries = StartupSet.BareCHostLibraries,
-                StartupStaticTlsBytes = MachineTlsLayout.For(ElfPlatform.FromName("aarch64")!.Value).BareHostStartupBytes,
+                Host = HostKind.CProgram,
             }, qemu, Sysroot);
         }
 
@@ -152,6 +152,7 @@ namespace TlsGuard.LoaderTests.Loader
             {
                 TargetLibc = "musl",
                 StartupLibraries = StartupSet.BareCHostLibraries,
+                Host = HostKind.CProgram,
             });
         }
 

@@ -32,6 +32,9 @@ namespace TlsGuard.LoaderTests.Loader
         public static string Glibc241Libraries => Path.GetDirectoryName(
             Require(Path.Combine(Folder, "glibc-2.41", "usr", "lib", "x86_64-linux-gnu", "libc.so.6"), "Debian 13's glibc 2.41"))!;
 
+        /// <summary>The root Debian 13's packages were unpacked into (a sysroot: usr/lib/x86_64-linux-gnu inside).</summary>
+        public static string Glibc241Root => Path.GetFullPath(Path.Combine(Glibc241Libraries, "..", "..", ".."));
+
         public static string Glibc241Loader => Require(Path.Combine(Glibc241Libraries, "ld-linux-x86-64.so.2"), "Debian 13's ld.so");
 
         /// <summary>A copy of the dotnet muxer whose interpreter and RPATH are the glibc 2.41 root.</summary>

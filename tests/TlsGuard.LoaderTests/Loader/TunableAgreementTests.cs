@@ -2,12 +2,14 @@ using System.Collections.Generic;
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using Xunit.Abstractions;
-using TlsGuard.Core.Elf;
 using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Loader
 {
-    /// <summary>The suggested GLIBC_TUNABLES value makes failing sets load; 64 bytes less does not; the exact minimum is exact.</summary>
+    /// <summary>
+    /// The suggested GLIBC_TUNABLES makes failing sets fit, and they load under exactly that environment; one namespace
+    /// less is judged as the loader behaves; optional_static_tls thresholds are exact to the byte.
+    /// </summary>
     [Collection(X86LoaderCollection.Name)]
     public sealed class TunableAgreementTests
     {
@@ -40,6 +42,34 @@ namespace TlsGuard.LoaderTests.Loader
             AssertTunable(_fixtures.CHost, names);
         }
 
+        [Theory]
+        [InlineData("ie1700")]
+        [InlineData("ie4096")]
+        public void Optional_static_tls_threshold_is_exact(string name)
+        {
+            // The smallest glibc.rtld.optional_static_tls the model says makes it load: it loads, one byte less fails.
+            var paths = new[] { _fixtures.Set.PathOf(name) };
+            long low = 512;
+            long high = 1 << 14;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (Predict(_fixtures.Dotnet, paths, new GlibcTunables(null, middle)) != Verdict.Fails)
+                {
+                    high = middle;
+                }
+                else
+                {
+                    low = middle + 1;
+                }
+            }
+
+            var minimum = low;
+            Agreement.Check(_fixtures.Dotnet, _output, paths, Agreement.Tunables(new GlibcTunables(null, minimum)), Agreement.With(_fixtures.Dotnet, new GlibcTunables(null, minimum)));
+            Agreement.Check(_fixtures.Dotnet, _output, paths, Agreement.Tunables(new GlibcTunables(null, minimum - 1)), Agreement.With(_fixtures.Dotnet, new GlibcTunables(null, minimum - 1)));
+            _output.WriteLine("| " + _fixtures.Dotnet.Name + " | " + name + " | optional_static_tls " + minimum + " loads, " + (minimum - 1) + " fails |");
+        }
+
         [Fact]
         public void Over_alignment_gets_no_tunable_and_ld_preload_makes_it_load()
         {
@@ -60,28 +90,23 @@ namespace TlsGuard.LoaderTests.Loader
             var (report, _) = Agreement.Check(host, _output, paths);
             var budget = report.Budgets.Single();
             Assert.Equal(Verdict.Fails, budget.Verdict);
-            var suggested = Agreement.TunableValue(budget.Remedy?.GlibcTunables!);
-            Assert.Equal(0, suggested % StaticTlsMath.TunableStep);
+            var tunable = budget.Remedy!.Tunable!;
+            Assert.True(tunable.Guaranteed);
 
-            Assert.True(host.Load(paths, Agreement.Tunable(suggested)).AllLoaded, "suggested " + suggested + " did not load " + string.Join(", ", names));
-            Assert.False(host.Load(paths, Agreement.Tunable(suggested - StaticTlsMath.TunableStep)).AllLoaded, (suggested - 64) + " loaded " + string.Join(", ", names));
+            // Fed back, the remedy fits; the child process loads under exactly that GLIBC_TUNABLES.
+            var (fed, loaded) = Agreement.Check(host, _output, paths, Agreement.Tunables(tunable.Setting), Agreement.With(host, tunable.Setting));
+            Assert.Equal(Verdict.Fits, fed.Budgets.Single().Verdict);
+            Assert.True(loaded.AllLoaded, loaded.Transcript);
 
-            // The model's exact threshold, before rounding: it loads, one byte less does not.
-            var startup = host.Options.StartupStaticTlsBytes ?? MachineTlsLayout.For(ElfPlatform.FromName("x86_64")!.Value).DotnetHostStartupBytes;
-            var minimum = StaticTlsMath.MinimumOptionalStaticTls(startup, startup + budget.RequiredBytes, MachineTlsLayout.For(ElfPlatform.FromName("x86_64")!.Value).StaticAlign);
-            Assert.True(host.Load(paths, Agreement.Tunable(minimum)).AllLoaded, "minimum " + minimum + " did not load");
-            Assert.False(host.Load(paths, Agreement.Tunable(minimum - 1)).AllLoaded, (minimum - 1) + " loaded");
-
-            // Predicting with the tunable in place agrees too.
-            var options = new AnalysisOptions
-            {
-                Sysroot = host.Options.Sysroot,
-                StartupLibraries = host.Options.StartupLibraries,
-                StartupStaticTlsBytes = host.Options.StartupStaticTlsBytes,
-                OptionalStaticTls = suggested,
-            };
-            Agreement.Check(host, _output, paths, Agreement.Tunable(suggested), options);
-            _output.WriteLine("| " + host.Name + " | " + string.Join(" + ", names) + " | tunable " + suggested + " (exact minimum " + minimum + ") |");
+            // One namespace less does not fit; whether it still loads, the model and the loader agree.
+            var less = tunable.Setting with { Namespaces = tunable.Setting.Namespaces - 1 };
+            var (lessReport, _) = Agreement.Check(host, _output, paths, Agreement.Tunables(less), Agreement.With(host, less));
+            Assert.NotEqual(Verdict.Fits, lessReport.Budgets.Single().Verdict);
+            _output.WriteLine("| " + host.Name + " | " + string.Join(" + ", names) + " | " + budget.Remedy.GlibcTunables + " fits and loads; nns-1: "
+                + VerdictNames.ToName(lessReport.Budgets.Single().Verdict) + " |");
         }
+
+        private static Verdict Predict(ModeledLoadHost host, IReadOnlyList<string> paths, GlibcTunables setting) =>
+            Agreement.Predict(host, paths, Agreement.With(host, setting)).Budgets.Single().Verdict;
     }
 }

@@ -28,9 +28,13 @@ namespace TlsGuard.LoaderTests.Model
             return FindingFactory.Describe(report).Where(f => f.Id == id).ToList();
         }
 
-        public static AnalysisOptions BareCHost(long startupBytes = 144)
+        /// <summary>glibc 2.36 in a C program linking only libc (the loader tests' dlopen host).</summary>
+        public static AnalysisOptions BareCHost(string libc = "glibc-2.36")
         {
-            return new AnalysisOptions { StartupLibraries = StartupSet.BareCHostLibraries, StartupStaticTlsBytes = startupBytes };
+            return new AnalysisOptions { TargetLibc = libc, StartupLibraries = StartupSet.BareCHostLibraries, Host = HostKind.CProgram };
         }
+
+        /// <summary>glibc 2.36 (this machine's, Debian 12) in the dotnet host.</summary>
+        public static AnalysisOptions Glibc236 { get; } = new AnalysisOptions { TargetLibc = "glibc-2.36" };
     }
 }

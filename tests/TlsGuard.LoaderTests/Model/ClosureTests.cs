@@ -25,7 +25,9 @@ namespace TlsGuard.LoaderTests.Model
             Assert.Contains("libfoo.so -> libjemalloc.so.2 needs 2632 bytes of static TLS", finding.Message);
             Assert.Contains("1 R_X86_64_TPOFF64 relocation", finding.Message);
             Assert.Contains("(package Foo.Native 1.2.3)", finding.Message);
-            Assert.Contains("GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472", finding.Message);
+            // No version given: the worst of glibc 2.27 and later; nns=10 makes it fit on every release with tunables (2.41 needs 10).
+            Assert.Contains("on glibc 2.27–2.31 (x86_64;", finding.Message);
+            Assert.Contains("GLIBC_TUNABLES=glibc.rtld.nns=10 on glibc 2.32 and later", finding.Message);
             Assert.Contains("LD_PRELOAD=/path/to/libjemalloc.so.2", finding.Message);
             Assert.Contains("--disable-initial-exec-tls", finding.Message);
             Assert.Equal("TLS001|libfoo.so|glibc-2.32+|libfoo.so>libjemalloc.so.2|R_X86_64_TPOFF64|2632", finding.Fingerprint);
@@ -34,7 +36,7 @@ namespace TlsGuard.LoaderTests.Model
             Assert.Equal("2632", finding.Properties["requiredBytes"]);
             Assert.Equal("1672", finding.Properties["reserveBytes"]);
             Assert.Equal("R_X86_64_TPOFF64=1", finding.Properties["relocations"]);
-            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472", finding.Properties["tunable"]);
+            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.nns=10", finding.Properties["tunable"]);
             Assert.Equal("Foo.Native", finding.PackageId);
             Assert.Equal(foo, finding.FilePath);
         }
@@ -128,7 +130,7 @@ namespace TlsGuard.LoaderTests.Model
             var foo = libraries.Add("app/libfoo.so", LibrarySpec.Clean("libfoo.so", "libsearch.so", "libsys.so.1"));
             libraries.Add("extra/libsearch.so", LibrarySpec.InitialExec("libsearch.so", 100));
             libraries.Add("sysroot/usr/lib/x86_64-linux-gnu/libsys.so.1", LibrarySpec.InitialExec("libsys.so.1", 200));
-            var options = new AnalysisOptions { SearchPaths = new[] { Path.Combine(libraries.Root, "extra") }, Sysroot = Path.Combine(libraries.Root, "sysroot") };
+            var options = new AnalysisOptions { TargetLibc = "glibc-2.36", SearchPaths = new[] { Path.Combine(libraries.Root, "extra") }, Sysroot = Path.Combine(libraries.Root, "sysroot") };
             var report = Analysis.Run(libraries, options, foo);
             var library = report.Library(foo);
             Assert.Equal(new[] { "libsys.so.1", "libsearch.so" }.OrderBy(n => n), library.Consumers.Select(c => c.Name).OrderBy(n => n));
@@ -165,7 +167,7 @@ namespace TlsGuard.LoaderTests.Model
             using var libraries = new FakeLibraries();
             var gl = libraries.Add("libGL.so.1", new LibrarySpec { Soname = "libGL.so.1", Imports = new[] { "_glapi_tls_Current" }, Needed = new[] { "libGLdispatch.so.0", "libc.so.6" }, Runpath = new[] { "$ORIGIN" } });
             libraries.Add("libGLdispatch.so.0", new LibrarySpec { Soname = "libGLdispatch.so.0", Tls = 8, OwnRelocations = 0, Imports = new string[0], Defines = new[] { "_glapi_tls_Current" }, Needed = new[] { "libc.so.6" } });
-            var report = Analysis.Run(libraries, gl);
+            var report = Analysis.Run(libraries, Analysis.Glibc236, gl);
             var library = report.Library(gl);
             Assert.Equal(Verdict.Fits, library.Verdict);
             var consumer = library.Consumers.Single();
@@ -212,13 +214,13 @@ namespace TlsGuard.LoaderTests.Model
             using var libraries = new FakeLibraries();
             var gd = libraries.Add("libdefgd.so", new LibrarySpec { Soname = "libdefgd.so", Tls = 64, Defines = new[] { "gd_block" }, GdRelocations = 1, Needed = new[] { "libc.so.6" } });
             var ext = libraries.Add("libext.so", new LibrarySpec { Soname = "libext.so", Imports = new[] { "gd_block" }, Needed = new[] { "libdefgd.so", "libc.so.6" }, Runpath = new[] { "$ORIGIN" } });
-            var report = Analysis.Run(libraries, gd, ext);
+            var report = Analysis.Run(libraries, Analysis.Glibc236, gd, ext);
             Assert.Equal(Verdict.None, report.Library(gd).Verdict);
             var library = report.Library(ext);
             Assert.Equal(Verdict.AtRisk, library.Verdict);
             Assert.Contains("glibc has made that TLS dynamic", ReasonText.Of(library));
 
-            var alone = Analysis.Run(libraries, ext);
+            var alone = Analysis.Run(libraries, Analysis.Glibc236, ext);
             Assert.Equal(Verdict.Fits, alone.Library(ext).Verdict);
         }
 

@@ -1,20 +1,20 @@
 using System.Linq;
 using TlsGuard.Core.Analysis;
-using TlsGuard.Core.Elf;
 using TlsGuard.Core.Describe;
 
 namespace TlsGuard.LoaderTests.Model
 {
-    /// <summary>glibc 2.32+ arithmetic (x86_64 dotnet host: U0 184, surplus 1664, A 64 -> 1672 free; bare C host: 1712 free).</summary>
+    /// <summary>glibc 2.36 arithmetic (x86_64 dotnet host: U0 184, surplus 1664, A 64 -> 1672 free; bare C host: 1712 free).</summary>
     public sealed class GlibcBudgetTests
     {
         [Fact]
         public void Surplus_formula_matches_glibc_defaults()
         {
+            // elf/dl-tls.c glibc-2.36 l.81-90: (nns-1)*144 + nns*144 + opt + LEGACY_TLS (144).
             Assert.Equal(1664, StaticTlsMath.Surplus(512));
             Assert.Equal(1152, StaticTlsMath.Surplus(0));
             Assert.Equal(800, StaticTlsMath.Surplus(512, namespaces: 1));
-            Assert.Equal(1417, StaticTlsMath.MinimumOptionalStaticTls(184, 184 + 2632, 64));
+            Assert.Equal(1664 + 5 * 288, StaticTlsMath.Surplus(512, namespaces: 9));
         }
 
         [Theory]
@@ -28,13 +28,14 @@ namespace TlsGuard.LoaderTests.Model
         {
             using var libraries = new FakeLibraries();
             var path = libraries.Add("libie.so", LibrarySpec.InitialExec("libie.so", size));
-            var report = Analysis.Run(libraries, path);
+            var report = Analysis.Run(libraries, Analysis.Glibc236, path);
             var library = report.Library(path);
             Assert.Equal(expected, library.Verdict);
             // TLS_TCB_AT_TP places a block at roundup(used + size, align): an 8-aligned block takes whole multiples of 8.
             Assert.Equal(StaticTlsMath.RoundUp(size, 8), library.RequiredStaticTlsBytes);
             Assert.Equal(1672, library.ReserveBytes);
-            Assert.Equal("glibc", library.Libc.Name);
+            Assert.Equal(1160, library.GuaranteedBytes);
+            Assert.Equal("glibc-2.36", library.Libc.Name);
         }
 
         [Theory]
@@ -43,34 +44,69 @@ namespace TlsGuard.LoaderTests.Model
         public void Bare_c_host_on_x86_64_has_1712_free(long size, Verdict expected)
         {
             using var libraries = new FakeLibraries();
-            var path = libraries.Add("libie.so", LibrarySpec.InitialExec("libie.so", size));
+            var path = libraries.Add("libie.so", LibrarySpec.InitialExec("libie.so", size, align: 1));
             var report = Analysis.Run(libraries, Analysis.BareCHost(), path);
             Assert.Equal(expected, report.Library(path).Verdict);
             Assert.Equal(1712, report.Library(path).ReserveBytes);
         }
 
         [Fact]
-        public void Jemalloc_sized_block_fails_with_a_tunable_of_1472()
+        public void Jemalloc_sized_block_gets_the_smallest_nns_that_fits_and_fed_back_it_fits()
         {
             using var libraries = new FakeLibraries();
             var path = libraries.Add("libjemalloc.so.2", LibrarySpec.InitialExec("libjemalloc.so.2", 2632));
-            var library = Analysis.Run(libraries, path).Library(path);
+            var library = Analysis.Run(libraries, Analysis.Glibc236, path).Library(path);
             Assert.Equal(Verdict.Fails, library.Verdict);
-            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472", library.Remedy!.GlibcTunables);
+            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.nns=9", library.Remedy!.GlibcTunables);
+            Assert.True(library.Remedy.Tunable!.Guaranteed);
             Assert.Equal("jemalloc", library.Remedy.Known?.Name);
+
+            // nns=9: roundup(184 + 144*17 + 144 + 512, 64) - 184 - 512 = 2632 guaranteed, exactly the need.
+            var fed = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.36", GlibcTunables = "glibc.rtld.nns=9" }, path).Library(path);
+            Assert.Equal(Verdict.Fits, fed.Verdict);
+            Assert.Equal(2632, fed.GuaranteedBytes);
+            Assert.Null(fed.Remedy);
+
+            // nns=8 loads alone (2824 free) but only 2312 are guaranteed.
+            var one = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.36", GlibcTunables = "glibc.rtld.nns=8" }, path).Library(path);
+            Assert.Equal(Verdict.AtRisk, one.Verdict);
+            Assert.Equal(2312, one.GuaranteedBytes);
+            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.nns=9", one.Remedy!.GlibcTunables);
         }
 
         [Fact]
-        public void A_configured_optional_static_tls_grows_the_reserve_but_not_the_guaranteed_part()
+        public void Optional_static_tls_alone_never_makes_it_guaranteed_and_the_remedy_keeps_it()
         {
             using var libraries = new FakeLibraries();
             var path = libraries.Add("libjemalloc.so.2", LibrarySpec.InitialExec("libjemalloc.so.2", 2632));
-            var library = Analysis.Run(libraries, new AnalysisOptions { OptionalStaticTls = 1472 }, path).Library(path);
-            Assert.Equal(Verdict.AtRisk, library.Verdict);
-            Assert.Equal(2632, library.ReserveBytes);
+            var tuned = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.36", OptionalStaticTls = 1472 }, path).Library(path);
+            Assert.Equal(Verdict.AtRisk, tuned.Verdict);
+            Assert.Equal(2632, tuned.ReserveBytes);
+            Assert.Equal(1160, tuned.GuaranteedBytes);
 
-            // At risk, the suggestion keeps the default 512 bytes for TLSDESC users on top of the need.
-            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1984", library.Remedy!.GlibcTunables);
+            // The user's optional_static_tls stays; nns=9 makes 2632 guaranteed on top of it.
+            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.nns=9:glibc.rtld.optional_static_tls=1472", tuned.Remedy!.GlibcTunables);
+            var fed = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.36", GlibcTunables = "glibc.rtld.nns=9:glibc.rtld.optional_static_tls=1472" }, path).Library(path);
+            Assert.Equal(Verdict.Fits, fed.Verdict);
+        }
+
+        [Fact]
+        public void Beyond_what_nns_16_guarantees_the_remedy_is_the_optional_pool_that_makes_it_load_with_the_risk_said()
+        {
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libbig.so", LibrarySpec.InitialExec("libbig.so", 6000));
+            var library = Analysis.Run(libraries, Analysis.Glibc236, path).Library(path);
+            var tunable = library.Remedy!.Tunable!;
+            Assert.False(tunable.Guaranteed);
+            Assert.Equal(16, tunable.Setting.Namespaces);
+
+            // nns=16: S = 144*31 + 144 + opt = 4608 + opt; roundup(184 + 4608 + opt, 64) >= 6184 from opt = 1353.
+            Assert.Equal(1353, tunable.Setting.OptionalStaticTls);
+            Assert.Contains("no tunable guarantees it", RemedyText.RuntimeWorkaround(library.Remedy));
+            var fed = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.36", GlibcTunables = tunable.Setting.Text }, path).Library(path);
+            Assert.Equal(Verdict.AtRisk, fed.Verdict);
+            var below = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.36", GlibcTunables = "glibc.rtld.nns=16:glibc.rtld.optional_static_tls=1352" }, path).Library(path);
+            Assert.Equal(Verdict.Fails, below.Verdict);
         }
 
         [Fact]
@@ -79,7 +115,7 @@ namespace TlsGuard.LoaderTests.Model
             using var libraries = new FakeLibraries();
             var aligned128 = libraries.Add("libal128.so", LibrarySpec.InitialExec("libal128.so", 16, align: 128));
             var aligned64 = libraries.Add("libal64.so", LibrarySpec.InitialExec("libal64.so", 16, align: 64));
-            var report = Analysis.Run(libraries, aligned128, aligned64);
+            var report = Analysis.Run(libraries, Analysis.Glibc236, aligned128, aligned64);
             var failing = report.Library(aligned128);
             Assert.Equal(Verdict.Fails, failing.Verdict);
             Assert.Null(failing.Remedy!.GlibcTunables);
@@ -112,8 +148,7 @@ namespace TlsGuard.LoaderTests.Model
             var a = libraries.Add("libs8.so", LibrarySpec.InitialExec("libs8.so", 8, align: 1, machine: "aarch64"));
             var b = libraries.Add("libal32.so", LibrarySpec.InitialExec("libal32.so", 16, align: 32, machine: "aarch64"));
             var c = libraries.Add("libfill.so", LibrarySpec.InitialExec("libfill.so", lastSize, align: 1, machine: "aarch64"));
-            var options = Analysis.BareCHost(MachineTlsLayout.For(ElfPlatform.FromName("aarch64")!.Value).BareHostStartupBytes);
-            var report = Analysis.Run(libraries, options, a, b, c);
+            var report = Analysis.Run(libraries, Analysis.BareCHost(), a, b, c);
             Assert.Equal(fails ? Verdict.Fails : Verdict.AtRisk, report.Budgets.Single().Verdict);
             Assert.Equal("aarch64", report.Budgets.Single().Platform.Name);
         }
@@ -124,6 +159,24 @@ namespace TlsGuard.LoaderTests.Model
             using var libraries = new FakeLibraries();
             var path = libraries.Add("libal64.so", LibrarySpec.InitialExec("libal64.so", 16, align: 64, machine: "aarch64"));
             Assert.Equal(Verdict.Fails, Analysis.Run(libraries, path).Library(path).Verdict);
+        }
+
+        [Theory]
+        [InlineData(1664, false)]
+        [InlineData(1665, true)]
+        public void Placement_keeps_the_first_byte_offset_as_glibc_does(long size, bool fails)
+        {
+            // A block aligned to 64 whose p_vaddr is 8 past an alignment boundary: _dl_try_allocate_static_tls (elf/dl-reloc.c
+            // glibc-2.36 l.75-84) needs size + l_tls_firstbyte_offset free bytes; 1672 are free, so 1664 is the largest.
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libfb.so", LibrarySpec.InitialExec("libfb.so", size, align: 64) with { TlsVirtualAddress = 0x1008 });
+            var library = Analysis.Run(libraries, Analysis.Glibc236, path).Library(path);
+            Assert.Equal(8, library.Consumers.Single().FirstByteOffset);
+            Assert.Equal(fails, library.Verdict == Verdict.Fails);
+
+            // Without the offset the same size fits the 1672 free bytes.
+            var plain = libraries.Add("plain/libfb.so", LibrarySpec.InitialExec("libfb.so", size, align: 64));
+            Assert.NotEqual(Verdict.Fails, Analysis.Run(libraries, Analysis.Glibc236, plain).Library(plain).Verdict);
         }
     }
 }

@@ -17,9 +17,10 @@ namespace TlsGuard.LoaderTests.Model
         [InlineData("libGLX_mesa.so.0", "Mesa / libglvnd")]
         [InlineData("libGLdispatch.so.0", "Mesa / libglvnd")]
         [InlineData("radeonsi_dri.so", "Mesa / libglvnd")]
-        [InlineData("libunwind.so.8", "libunwind")]
-        [InlineData("libasan.so.8", "sanitizer runtime")]
-        [InlineData("libtsan.so.2", "sanitizer runtime")]
+        [InlineData("libasan.so.8", "AddressSanitizer runtime (libasan)")]
+        [InlineData("libtsan.so.2", "ThreadSanitizer runtime (libtsan)")]
+        [InlineData("liblsan.so.0", "LeakSanitizer runtime (liblsan)")]
+        [InlineData("libubsan.so.1", "UndefinedBehaviorSanitizer runtime (libubsan)")]
         public void Known_offenders_are_recognised_by_name(string soname, string name)
         {
             Assert.Equal(name, KnownOffenders.Match(soname, soname, new string[0])?.Name);
@@ -39,11 +40,11 @@ namespace TlsGuard.LoaderTests.Model
         public void Unknown_libraries_get_the_generic_fix()
         {
             Assert.Null(KnownOffenders.Match("libfoo.so", "libfoo.so", new[] { "foo_state" }));
-            var remedy = RemedyAdvisor.For("libfoo.so", null, TargetLibc.Glibc, 1472);
+            var remedy = RemedyAdvisor.For("libfoo.so", null, TargetLibc.Glibc, Outcome(new GlibcTunables(9, null)));
             Assert.Null(remedy.Known?.Name);
             Assert.Contains("-ftls-model=initial-exec", RemedyText.BuildFix(remedy));
             Assert.Contains("-mtls-dialect=gnu2", RemedyText.BuildFix(remedy));
-            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1472", remedy.GlibcTunables);
+            Assert.Equal("GLIBC_TUNABLES=glibc.rtld.nns=9", remedy.GlibcTunables);
             Assert.Contains("before the process starts", RemedyText.RuntimeWorkaround(remedy));
             Assert.Contains("Environment.SetEnvironmentVariable", RemedyText.RuntimeWorkaround(remedy));
         }
@@ -56,6 +57,8 @@ namespace TlsGuard.LoaderTests.Model
             {
                 Assert.False(string.IsNullOrWhiteSpace(o.BuildFix));
                 Assert.True(o.FileNames.Count + o.Symbols.Count > 0);
+                Assert.False(string.IsNullOrWhiteSpace(o.References), o.Name + " cites no upstream issue or commit");
+                Assert.False(string.IsNullOrWhiteSpace(o.Verified), o.Name + " names no binary whose TLS was verified");
             });
             Assert.Equal(KnownOffenders.All.Count, KnownOffenders.All.Select(o => o.Name).Distinct().Count());
         }
@@ -68,7 +71,10 @@ namespace TlsGuard.LoaderTests.Model
         public void The_tunable_is_offered_only_for_glibc_2_32_and_later(string libc)
         {
             Assert.True(TargetLibc.TryParse(libc, out var target));
-            Assert.Null(RemedyAdvisor.For("libjemalloc.so.2", null, target, 1472).GlibcTunables);
+            Assert.Null(RemedyAdvisor.For("libjemalloc.so.2", null, target, Outcome(new GlibcTunables(9, null))).GlibcTunables);
         }
+
+        private static BudgetOutcome Outcome(GlibcTunables setting) =>
+            new BudgetOutcome { Verdict = Verdict.Fails, Rule = BudgetRule.ExceedsReserve, Tunable = new TunableRemedy(setting, Guaranteed: true) };
     }
 }

@@ -16,6 +16,9 @@ namespace TlsGuard.LoaderTests.Model
         public long Tls { get; init; }
         public long Align { get; init; } = 8;
 
+        /// <summary>PT_TLS p_vaddr (its remainder modulo p_align is glibc's l_tls_firstbyte_offset).</summary>
+        public ulong TlsVirtualAddress { get; init; }
+
         /// <summary>TP-relative relocations against the library's own block (symbol 0).</summary>
         public int OwnRelocations { get; init; }
 
@@ -26,10 +29,16 @@ namespace TlsGuard.LoaderTests.Model
         public string[] Defines { get; init; } = new string[0];
 
         public string[] Needed { get; init; } = new string[0];
+
+        /// <summary>DT_VERDEF names (libc.so.6: GLIBC_2.2.5 ... GLIBC_2.41).</summary>
+        public string[] VersionDefinitions { get; init; } = new string[0];
         public string[] Runpath { get; init; } = new string[0];
         public string[] Rpath { get; init; } = new string[0];
         public bool Flag { get; init; }
         public int GdRelocations { get; init; }
+
+        /// <summary>TLS descriptor relocations against the library's own block (R_X86_64_TLSDESC / R_AARCH64_TLSDESC).</summary>
+        public int DescriptorRelocations { get; init; }
         public TlsAccessModel? ObjectModel { get; init; }
         public string? ArchiveMember { get; init; }
 
@@ -61,6 +70,11 @@ namespace TlsGuard.LoaderTests.Model
                 dynamicRelocations["R_X86_64_DTPMOD64"] = GdRelocations;
             }
 
+            if (DescriptorRelocations > 0)
+            {
+                dynamicRelocations[Machine == "aarch64" ? "R_AARCH64_TLSDESC" : "R_X86_64_TLSDESC"] = DescriptorRelocations;
+            }
+
             return new ElfScanResult
             {
                 Path = path,
@@ -72,11 +86,12 @@ namespace TlsGuard.LoaderTests.Model
                 Runpath = Runpath,
                 Rpath = Rpath,
                 DfStaticTls = Flag || (total > 0 && Type == "dyn"),
-                TlsBlock = Tls > 0 ? new TlsBlock(Tls, Align, 0) : null,
+                TlsBlock = Tls > 0 ? new TlsBlock(Tls, Align, 0, TlsVirtualAddress) : null,
                 StaticTlsRelocations = staticRelocations,
                 DynamicTlsRelocations = dynamicRelocations,
                 StaticTlsSymbols = symbols,
                 DefinedTlsSymbols = Defines,
+                VersionDefinitions = VersionDefinitions,
                 ObjectTlsModel = ObjectModel,
             };
         }

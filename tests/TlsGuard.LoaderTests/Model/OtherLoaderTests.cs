@@ -32,7 +32,7 @@ namespace TlsGuard.LoaderTests.Model
             using var libraries = new FakeLibraries();
             // Needs no C library by name, so only the loaders' TLS rules decide (a glibc or musl build would be TLS009 on the other).
             var path = libraries.Add("libmimalloc.so.2", LibrarySpec.InitialExec("libmimalloc.so.2", 9) with { Needed = new string[0] });
-            var glibc = Analysis.Run(libraries, path).Library(path);
+            var glibc = Analysis.Run(libraries, Analysis.Glibc236, path).Library(path);
             Assert.Equal(Verdict.Fits, glibc.Verdict);
 
             var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "linux-musl-x64" } }, new AnalysisOptions(), libraries);
@@ -62,12 +62,13 @@ namespace TlsGuard.LoaderTests.Model
         {
             using var libraries = new FakeLibraries();
             var path = libraries.Add("libgo.so", new LibrarySpec { Soname = "libgo.so", Tls = 16, OwnRelocations = 1, Defines = new[] { "runtime.tlsg" }, Machine = "aarch64" });
-            var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "android-arm64" } }, new AnalysisOptions(), libraries);
+            var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "android-arm64" } }, new AnalysisOptions { AndroidApiLevel = 29 }, libraries);
             var library = report.Library(path);
             Assert.Equal(Verdict.Fails, library.Verdict);
-            Assert.Equal("bionic", library.Libc.Name);
+            Assert.Equal("bionic-29", library.Libc.Name);
             Assert.Equal("Go c-shared", library.Remedy!.Known?.Name);
-            Assert.Contains("IE access model", ReasonText.Of(library));
+            Assert.Contains("bionic refuses initial-exec TLS", ReasonText.Of(library));
+            Assert.Contains("will fail to load with dlopen ('TLS symbol ... in dlopened ... using IE access model')", report.WithId("TLS001").Single().Message);
             Assert.Contains("cannot preload", RemedyText.RuntimeWorkaround(library.Remedy));
         }
 
@@ -89,10 +90,11 @@ namespace TlsGuard.LoaderTests.Model
 
             var together = Analysis.Run(libraries, options, fits, flagged);
             Assert.Equal(Verdict.Fails, together.Budgets.Single().Verdict);
+            Assert.Equal("LD_STATIC_TLS_EXTRA=171", together.Budgets.Single().Remedy!.LdStaticTlsExtra);
             Assert.Equal(128, together.Budgets.Single().ReserveBytes);
             Assert.Single(together.WithId("TLS006"));
 
-            var glibc = Analysis.Run(libraries, flagged);
+            var glibc = Analysis.Run(libraries, Analysis.Glibc236, flagged);
             Assert.Equal(Verdict.None, glibc.Library(flagged).Verdict);
         }
 
@@ -104,6 +106,84 @@ namespace TlsGuard.LoaderTests.Model
             var library = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) { RuntimeIdentifier = "freebsd-x64" } }, new AnalysisOptions(), libraries).Library(path);
             Assert.Equal(Verdict.Fails, library.Verdict);
             Assert.Equal("freebsd", library.Libc.Name);
+        }
+
+        [Fact]
+        public void Bionic_before_api_29_fails_a_tlsdesc_only_library()
+        {
+            // bionic android-changes-for-ndk-developers.md: "ELF TLS (Available for API level >= 29)"; below it any PT_TLS in a
+            // dlopen'd library fails, whatever the TLS model.
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libdesc.so", new LibrarySpec { Soname = "libdesc.so", Tls = 64, DescriptorRelocations = 2, Machine = "aarch64", Needed = new string[0] });
+            var report = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "bionic-28" }, path);
+            var library = report.Library(path);
+            Assert.Equal(Verdict.Fails, library.Verdict);
+            Assert.Equal(BudgetRule.NoElfTls, library.Budget!.Rule);
+            var finding = report.WithId("TLS001").Single();
+            Assert.Contains("will fail to load with dlopen ('unknown reloc type')", finding.Message);
+            Assert.Contains("on Android bionic (API 28) (aarch64)", finding.Message);
+            Assert.Contains("raise the app's minimum Android API level to 29", finding.Message);
+            Assert.Contains("-femulated-tls", finding.Message);
+
+            // API 29 has ELF TLS and descriptors resolve dynamically: nothing to say.
+            Assert.Equal(Verdict.None, Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "bionic-29" }, path).Library(path).Verdict);
+
+            // An android RID takes the project's minimum API level; without one, .NET's lowest (21) is judged.
+            var input = new[] { new LibraryInput(path) { RuntimeIdentifier = "android-arm64" } };
+            Assert.Equal(Verdict.None, LoadAnalyzer.Analyze(input, new AnalysisOptions { AndroidApiLevel = 29 }, libraries).Library(path).Verdict);
+            var unversioned = LoadAnalyzer.Analyze(input, new AnalysisOptions(), libraries).Library(path);
+            Assert.Equal(Verdict.Fails, unversioned.Verdict);
+            Assert.Equal(new System.Version(21, 0), unversioned.Budget!.Judged.From);
+            Assert.Equal(LibcVersionSource.SupportedRange, unversioned.Budget.Judged.Source);
+        }
+
+        [Fact]
+        public void FreeBsd_ld_static_tls_extra_covers_the_block_wherever_the_startup_tls_ends()
+        {
+            // rtld-elf/amd64/rtld_machdep.h: off = round(prev_offset + size, align), end = off; the spare bytes start at the last
+            // startup offset, whose alignment is unknown: 200 bytes aligned to 8 need round(r + 200, 8) - r, at most 207 (r = 1).
+            using var libraries = new FakeLibraries();
+            var path = libraries.Add("libbig.so", LibrarySpec.InitialExec("libbig.so", 200) with { Needed = new[] { "libc.so.7" } });
+            var report = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "freebsd" }, path);
+            var library = report.Library(path);
+            Assert.Equal(Verdict.Fails, library.Verdict);
+            Assert.Equal("LD_STATIC_TLS_EXTRA=207", library.Remedy!.LdStaticTlsExtra);
+            Assert.Contains("set LD_STATIC_TLS_EXTRA=207", RemedyText.RuntimeWorkaround(library.Remedy));
+            Assert.Contains("LD_PRELOAD=/path/to/libbig.so", RemedyText.RuntimeWorkaround(library.Remedy));
+            Assert.Contains("will fail to load with dlopen ('No space available for static Thread Local Storage')", report.WithId("TLS001").Single().Message);
+            for (var residue = 0; residue < 8; residue++)
+            {
+                Assert.True(StaticTlsMath.RoundUp(residue + 200, 8) - residue <= 207);
+            }
+
+            // Variant I (aarch64): off = round(prev_offset + prev_size, align), end = off + size: round(r, 8) + 200 - r, also 207.
+            var arm = libraries.Add("arm/libbig.so", LibrarySpec.InitialExec("libbig.so", 200, machine: "aarch64") with { Needed = new[] { "libc.so.7" } });
+            Assert.Equal("LD_STATIC_TLS_EXTRA=207", Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "freebsd" }, arm).Library(arm).Remedy!.LdStaticTlsExtra);
+
+            // A block that fits from an aligned start but not from every start is at risk, with the value that always holds.
+            var edge = libraries.Add("edge/libedge.so", LibrarySpec.InitialExec("libedge.so", 128) with { Needed = new[] { "libc.so.7" } });
+            var atRisk = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "freebsd" }, edge).Library(edge);
+            Assert.Equal(Verdict.AtRisk, atRisk.Verdict);
+            Assert.Equal("LD_STATIC_TLS_EXTRA=135", atRisk.Remedy!.LdStaticTlsExtra);
+        }
+
+        [Fact]
+        public void A_library_built_with_tsan_gets_the_fix_for_libtsan_only_and_no_tunable()
+        {
+            using var libraries = new FakeLibraries();
+            var app = libraries.Add("libapp.so", LibrarySpec.Clean("libapp.so", "libtsan.so.2", "libc.so.6") with { Runpath = new[] { "$ORIGIN" } });
+            libraries.Add("libtsan.so.2", LibrarySpec.InitialExec("libtsan.so.2", 785760, align: 64));
+            var report = Analysis.Run(libraries, Analysis.Glibc236, app);
+            var library = report.Library(app);
+            Assert.Equal(Verdict.Fails, library.Verdict);
+            Assert.Equal("ThreadSanitizer runtime (libtsan)", library.Remedy!.Known!.Name);
+            Assert.Null(library.Remedy.GlibcTunables);
+            var summary = RemedyText.Summary(library.Remedy);
+            Assert.Contains("-fsanitize=thread", summary);
+            Assert.Contains("LD_PRELOAD=$(gcc -print-file-name=libtsan.so)", summary);
+            Assert.DoesNotContain("libasan", summary);
+            Assert.DoesNotContain("GLIBC_TUNABLES", summary);
+            Assert.Null(report.Budgets.Single().Remedy);
         }
 
         [Theory]
@@ -188,8 +268,8 @@ namespace TlsGuard.LoaderTests.Model
                 new AnalysisOptions(),
                 libraries);
             Assert.Equal(3, report.Budgets.Count);
-            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc" && b.Platform.Name == "x86_64" && b.Verdict == Verdict.Fits && b.RequiredBytes == 1000);
-            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc" && b.Platform.Name == "aarch64" && b.Verdict == Verdict.Fits);
+            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc" && b.Platform.Name == "x86_64" && b.Verdict == Verdict.AtRisk && b.RequiredBytes == 1000);
+            Assert.Contains(report.Budgets, b => b.Libc.Name == "glibc" && b.Platform.Name == "aarch64" && b.Verdict == Verdict.Fails);
             Assert.Contains(report.Budgets, b => b.Libc.Name == "musl" && b.Verdict == Verdict.Fails);
         }
     }

@@ -13,7 +13,7 @@ namespace TlsGuard.LoaderTests.Model
             using var libraries = new FakeLibraries();
             var a = libraries.Add("libie1000.so", LibrarySpec.InitialExec("libie1000.so", 1000));
             var b = libraries.Add("libie600.so", LibrarySpec.InitialExec("libie600.so", 600));
-            var report = Analysis.Run(libraries, a, b);
+            var report = Analysis.Run(libraries, Analysis.Glibc236, a, b);
             Assert.All(report.Libraries, l => Assert.Equal(Verdict.Fits, l.Verdict));
             var budget = report.Budgets.Single();
             Assert.Equal(Verdict.AtRisk, budget.Verdict);
@@ -38,7 +38,7 @@ namespace TlsGuard.LoaderTests.Model
             var overflow = report.WithId("TLS006").Single();
             Assert.Equal(c, overflow.FilePath);
             Assert.Contains("libie1000.so (1000 bytes), libie600.so (600 bytes) and libie700.so (700 bytes) need 2304 bytes", overflow.Message);
-            Assert.Contains("1672 bytes available on glibc (x86_64)", overflow.Message);
+            Assert.Contains("1672 bytes available on glibc 2.27–2.31 (x86_64; the worst of the glibc versions .NET supports there, 2.27 and later", overflow.Message);
             Assert.Contains(budget.Remedy?.GlibcTunables!, overflow.Message);
             Assert.Equal("TLS006|glibc-2.32+|x86_64|libie1000.so,libie600.so,libie700.so|2304", overflow.Fingerprint);
         }
@@ -49,7 +49,7 @@ namespace TlsGuard.LoaderTests.Model
             using var libraries = new FakeLibraries();
             var a = libraries.Add("libie1000.so", LibrarySpec.InitialExec("libie1000.so", 1000));
             var big = libraries.Add("libie4096.so", LibrarySpec.InitialExec("libie4096.so", 4096));
-            var report = Analysis.Run(libraries, a, big);
+            var report = Analysis.Run(libraries, Analysis.Glibc236, a, big);
             Assert.Single(report.WithId("TLS001"));
             Assert.Empty(report.WithId("TLS006"));
             Assert.Equal(Verdict.Fails, report.Budgets.Single().Verdict);
@@ -62,24 +62,28 @@ namespace TlsGuard.LoaderTests.Model
             var a = libraries.Add("liba.so", new LibrarySpec { Soname = "liba.so", Needed = new[] { "libshared.so" }, Runpath = new[] { "$ORIGIN" } });
             var b = libraries.Add("libb.so", new LibrarySpec { Soname = "libb.so", Needed = new[] { "libshared.so" }, Runpath = new[] { "$ORIGIN" } });
             libraries.Add("libshared.so", LibrarySpec.InitialExec("libshared.so", 1000));
-            var report = Analysis.Run(libraries, a, b);
+            var report = Analysis.Run(libraries, Analysis.Glibc236, a, b);
             Assert.Equal(1000, report.Budgets.Single().RequiredBytes);
             Assert.Equal(Verdict.Fits, report.Budgets.Single().Verdict);
         }
 
         [Fact]
-        public void The_set_tunable_covers_the_whole_set()
+        public void The_set_tunable_makes_the_whole_set_fit_and_one_namespace_less_does_not()
         {
             using var libraries = new FakeLibraries();
             var a = libraries.Add("libie1000.so", LibrarySpec.InitialExec("libie1000.so", 1000));
             var b = libraries.Add("libie600.so", LibrarySpec.InitialExec("libie600.so", 600));
             var c = libraries.Add("libie700.so", LibrarySpec.InitialExec("libie700.so", 700));
-            var tunable = Analysis.Run(libraries, a, b, c).Budgets.Single().Remedy?.GlibcTunables!;
-            var value = long.Parse(tunable.Split('=').Last(), System.Globalization.CultureInfo.InvariantCulture);
-            var withTunable = Analysis.Run(libraries, new AnalysisOptions { OptionalStaticTls = value }, a, b, c).Budgets.Single();
-            Assert.NotEqual(Verdict.Fails, withTunable.Verdict);
-            var below = Analysis.Run(libraries, new AnalysisOptions { OptionalStaticTls = value - StaticTlsMath.TunableStep }, a, b, c).Budgets.Single();
-            Assert.Equal(Verdict.Fails, below.Verdict);
+            var remedy = Analysis.Run(libraries, Analysis.Glibc236, a, b, c).Budgets.Single().Remedy!;
+            Assert.True(remedy.Tunable!.Guaranteed);
+            var namespaces = remedy.Tunable.Setting.Namespaces!.Value;
+
+            // 2304 bytes: nns=8 guarantees 2312 (roundup(184 + 2816, 64) - 184 - 512), nns=7 only 2056.
+            Assert.Equal(8, namespaces);
+            var withTunable = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.36", GlibcTunables = remedy.Tunable.Setting.Text }, a, b, c).Budgets.Single();
+            Assert.Equal(Verdict.Fits, withTunable.Verdict);
+            var below = Analysis.Run(libraries, new AnalysisOptions { TargetLibc = "glibc-2.36", GlibcTunables = "glibc.rtld.nns=" + (namespaces - 1) }, a, b, c).Budgets.Single();
+            Assert.NotEqual(Verdict.Fits, below.Verdict);
         }
     }
 }

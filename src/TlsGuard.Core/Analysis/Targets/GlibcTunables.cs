@@ -22,14 +22,14 @@ namespace TlsGuard.Core.Analysis
             get
             {
                 var parts = new List<string>();
-                if (OptionalStaticTls.HasValue)
-                {
-                    parts.Add("glibc.rtld.optional_static_tls=" + OptionalStaticTls.Value.ToString(CultureInfo.InvariantCulture));
-                }
-
                 if (Namespaces.HasValue)
                 {
                     parts.Add("glibc.rtld.nns=" + Namespaces.Value.ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (OptionalStaticTls.HasValue)
+                {
+                    parts.Add("glibc.rtld.optional_static_tls=" + OptionalStaticTls.Value.ToString(CultureInfo.InvariantCulture));
                 }
 
                 return string.Join(":", parts);

@@ -35,6 +35,12 @@ namespace TlsGuard.Core.Analysis
                 }
             }
 
+            // An android-* RID says bionic; the project's minimum API level says which (ELF TLS needs 29).
+            if (libc.Kind == LibcKind.Bionic && libc.Version == null && options.AndroidApiLevel is int level && level > 0)
+            {
+                libc = TargetLibc.BionicApiLevel(level);
+            }
+
             return new LoadTarget(libc, rid.Platform, options.Host) { Sysroot = NullIfBlank(input.Sysroot) ?? NullIfBlank(options.Sysroot) };
         }
 
