@@ -40,7 +40,7 @@ namespace TlsGuard.Cli.Tests
             var sarif = CliRun.Of("scan", wheel, "--format", "sarif", "--source-root", Archives.Folder);
 
             Assert.True(text.ExitCode == 1, text.ToString());
-            Assert.Contains(wheel + inner + ": FAILS on glibc-2.17", text.Output);
+            Assert.Contains(wheel + inner + ": FAILS on glibc 2.17", text.Output);
             Assert.Contains("(package fixture_native 1.0.0)", text.Output);
             var uri = JsonDocument.Parse(sarif.Output).RootElement.GetProperty("runs")[0].GetProperty("results")[0]
                 .GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString();

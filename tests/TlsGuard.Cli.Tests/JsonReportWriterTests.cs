@@ -18,7 +18,7 @@ namespace TlsGuard.Cli.Tests
             "dynamicTlsRelocations", "staticTlsSymbols", "staticTlsSymbolsTotal", "definedTlsSymbols", "definedTlsSymbolsTotal",
             "versionRequirements", "versionRequirementsTotal", "versionDefinitions", "versionDefinitionsTotal",
             "versionedImports", "versionedImportsTotal", "error",
-            "verdict", "requiredStaticTlsBytes", "chain", "libc", "remedy",
+            "verdict", "requiredStaticTlsBytes", "chain", "libc", "libcVersion", "remedy",
         };
 
         private static JsonElement Write(Report report, ReportContext? context = null)

@@ -1,25 +1,30 @@
-using System;
 using System.Collections.Generic;
 
 namespace TlsGuard.Core.Analysis
 {
-    /// <summary>One budget model per target C library for the whole analysis: libraries and sets of one target share it.</summary>
+    /// <summary>
+    /// One budget model per target C library and root file system for the whole analysis: libraries and sets of one target
+    /// share it; an image's libraries are judged with that image's own libc.so.6.
+    /// </summary>
     internal sealed class BudgetModels
     {
-        private readonly BudgetContext _context;
-        private readonly Dictionary<string, LibcBudgetModel> _models = new Dictionary<string, LibcBudgetModel>(StringComparer.Ordinal);
+        private readonly AnalysisOptions _options;
+        private readonly ScanMemo _scans;
+        private readonly Dictionary<(string Libc, string? Sysroot), LibcBudgetModel> _models = new Dictionary<(string Libc, string? Sysroot), LibcBudgetModel>();
 
         public BudgetModels(AnalysisOptions options, ScanMemo scans)
         {
-            _context = new BudgetContext(options, scans);
+            _options = options;
+            _scans = scans;
         }
 
-        public LibcBudgetModel For(TargetLibc libc)
+        public LibcBudgetModel For(LoadTarget target)
         {
-            if (!_models.TryGetValue(libc.Name, out var model))
+            var key = (target.Libc.Name, target.Sysroot);
+            if (!_models.TryGetValue(key, out var model))
             {
-                model = LibcBudgetModel.For(libc, _context);
-                _models.Add(libc.Name, model);
+                model = LibcBudgetModel.For(target.Libc, new BudgetContext(_options with { Sysroot = target.Sysroot }, _scans));
+                _models.Add(key, model);
             }
 
             return model;

@@ -37,7 +37,7 @@ namespace TlsGuard.Core.Analysis
 
             var attribution = StaticTlsAttribution.Collect(closure, _inputPaths);
             var input = new BudgetInput(attribution.Consumers, attribution.FlagOnly, attribution.TlsModules, scan.Platform);
-            var budget = _models.For(library.Libc).Evaluate(input);
+            var budget = _models.For(library.Target).Evaluate(input);
             var hazards = library.Libc.IsGlibc ? attribution.DynamicFirstHazards : new StaticTlsConsumer[0];
             var level = budget.Verdict;
             if (attribution.Unattributed.Count > 0 || hazards.Count > 0)

@@ -21,10 +21,10 @@ namespace TlsGuard.Core.Analysis
         public (IReadOnlyList<LoadBudget> Budgets, IReadOnlyList<SetOverflow> Overflows) Judge(IReadOnlyList<SetCandidate> libraries)
         {
             var groups = new List<List<SetCandidate>>();
-            var byKey = new Dictionary<(string Libc, ElfPlatform Platform), List<SetCandidate>>();
+            var byKey = new Dictionary<(string Libc, string? Sysroot, ElfPlatform Platform), List<SetCandidate>>();
             foreach (var library in libraries)
             {
-                var key = (library.Library.Libc.Name, library.Library.Scan.Platform);
+                var key = (library.Library.Libc.Name, library.Library.Target.Sysroot, library.Library.Scan.Platform);
                 if (!byKey.TryGetValue(key, out var group))
                 {
                     group = new List<SetCandidate>();
@@ -39,7 +39,7 @@ namespace TlsGuard.Core.Analysis
             var overflows = new List<SetOverflow>();
             foreach (var group in groups)
             {
-                var model = _models.For(group[0].Library.Libc);
+                var model = _models.For(group[0].Library.Target);
                 budgets.Add(Budget(group, model));
                 var overflow = Overflow(group, model);
                 if (overflow != null)

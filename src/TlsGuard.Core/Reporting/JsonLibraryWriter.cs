@@ -63,6 +63,7 @@ namespace TlsGuard.Core.Reporting
                 .Property("requiredStaticTlsBytes", library.RequiredStaticTlsBytes);
             json.StringArrayProperty("chain", library.Chain);
             json.Property("libc", library.Libc.Name);
+            json.Property("libcVersion", library.Budget?.Judged == null ? null : LibcText.VersionField(library.Budget.Judged));
             WriteRemedy(json, library.Remedy);
             json.EndObject();
         }

@@ -15,7 +15,7 @@ namespace TlsGuard.Core.Reporting
         {
             var scan = library.Scan;
             var verdict = VerdictNames.ToName(library.Verdict).ToUpperInvariant();
-            var on = " on " + library.Libc.Name;
+            var on = " on " + (library.Budget?.Judged is { From: not null } judged ? LibcText.Versions(judged, library.Libc) : library.Libc.Name);
             output.WriteLine(style.Bold(scan.DisplayPath) + ": " + style.ForVerdict(library.Verdict, verdict) + on);
 
             if (scan.Error != null)
