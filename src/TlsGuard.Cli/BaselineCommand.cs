@@ -26,7 +26,7 @@ namespace TlsGuard.Cli
             {
                 var path = parseResult.GetRequiredValue(output);
                 var analyzed = ScanPipeline.Run(parseResult.GetRequiredValue(analysis.Paths), analysis.ToOptions(parseResult));
-                var report = PolicyPipeline.Apply(analyzed, policy.ToSettings(parseResult));
+                var report = PolicyPipeline.Apply(analyzed.Analysis, policy.ToSettings(parseResult));
                 var directory = Path.GetDirectoryName(Path.GetFullPath(path));
                 var writer = new StringWriter { NewLine = "\n" };
                 Baseline.Write(writer, report.Findings, directory);

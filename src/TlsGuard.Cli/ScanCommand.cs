@@ -68,11 +68,13 @@ namespace TlsGuard.Cli
 
         internal static int Execute(ScanSettings settings, CliConsole console)
         {
-            var report = PolicyPipeline.Apply(ScanPipeline.Run(settings.Paths, settings.Options), settings.Policy);
+            var run = ScanPipeline.Run(settings.Paths, settings.Options);
+            var report = PolicyPipeline.Apply(run.Analysis, settings.Policy);
             var workingDirectory = Directory.GetCurrentDirectory();
             var context = new ReportContext
             {
                 ToolVersion = ToolInfo.Version,
+                SkippedNonElfFiles = run.SkippedNonElfFiles,
                 RepositoryRoot = SourceRoot.Resolve(settings.SourceRoot, workingDirectory),
                 WorkingDirectory = workingDirectory,
                 RuleHelpMarkdown = settings.Format == ReportFormat.Sarif ? RuleDocs.All() : new Dictionary<string, string>(),

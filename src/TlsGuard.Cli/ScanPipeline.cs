@@ -7,10 +7,14 @@ using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Cli
 {
+    /// <summary>What one scan of the command line's paths found.</summary>
+    internal sealed record ScanRun(AnalysisReport Analysis, int SkippedNonElfFiles);
+
     /// <summary>Paths on the command line -> ELF files and archives -> one analysis of them all (they are judged as one load set).</summary>
     internal static class ScanPipeline
     {
-        public static AnalysisReport Run(IReadOnlyList<string> paths, AnalysisOptions options)
+        /// <summary>The analysis of everything the paths hold, and how many files of the folders walked were passed over as not ELF.</summary>
+        public static ScanRun Run(IReadOnlyList<string> paths, AnalysisOptions options)
         {
             RequireExisting(paths.Where(ArchiveArguments.IsOnDisk), "path");
             RequireExisting(options.SearchPaths, "--search");
@@ -19,20 +23,24 @@ namespace TlsGuard.Cli
                 RequireExisting(new[] { options.Sysroot }, "--sysroot");
             }
 
-            return ArchiveArguments.Analyze(paths, options, Discover);
+            var skipped = 0;
+            var analysis = ArchiveArguments.Analyze(paths, options, (roots, within, discovered) => Discover(roots, within, discovered, count => skipped += count));
+            return new ScanRun(analysis, skipped);
         }
 
         /// <summary>
         /// Every ELF file or archive under the paths, once, with its path relative to the argument that found it; what
         /// the walk could not read stays an input (its error comes back from the scan source built on <paramref name="discovered"/>).
         /// </summary>
-        internal static IReadOnlyList<LibraryInput> Discover(IReadOnlyList<string> paths, AnalysisOptions options, List<DiscoveredFile> discovered)
+        internal static IReadOnlyList<LibraryInput> Discover(IReadOnlyList<string> paths, AnalysisOptions options, List<DiscoveredFile> discovered, Action<int> skippedNonElf)
         {
             var inputs = new List<LibraryInput>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var root in paths)
             {
-                foreach (var file in FileDiscovery.Discover(new[] { root }, options.FileSystem, null).Files)
+                var found = FileDiscovery.Discover(new[] { root }, options.FileSystem, null);
+                skippedNonElf(found.SkippedNonElfFiles);
+                foreach (var file in found.Files)
                 {
                     if (seen.Add(Path.GetFullPath(file.Path)))
                     {

@@ -94,6 +94,26 @@ namespace TlsGuard.Cli.Tests
         }
 
         [Fact]
+        public void ForeignLibrariesInAFolderAreCountedNotFailed()
+        {
+            // Windows import/static libraries and Mach-O archives and objects share ".lib"/".a"/".o" with ELF ones.
+            var foreign = System.IO.Path.Combine(RepositoryRoot.Fixtures, "foreign");
+            var foreignFiles = Directory.GetFiles(foreign).Count(f => !f.EndsWith(".c") && !f.EndsWith(".def") && !f.EndsWith(".sh"));
+            var allFiles = Directory.GetFiles(foreign).Length;
+
+            var text = CliRun.Of("scan", foreign, "--fail-on", "any", "--no-color");
+            var json = CliRun.Of("scan", foreign, "--format", "json", "--fail-on", "any");
+
+            Assert.True(text.ExitCode == 0, text.ToString());
+            Assert.Equal(4, foreignFiles);
+            Assert.Contains("0 files: ", text.Output);
+            Assert.Contains("; " + allFiles + " non-ELF files skipped\n", text.Output);
+            var root = JsonDocument.Parse(json.Output).RootElement;
+            Assert.Equal(allFiles, root.GetProperty("skippedNonElfFiles").GetInt32());
+            Assert.Equal(0, root.GetProperty("files").GetArrayLength());
+        }
+
+        [Fact]
         public void FoldersAreSearchedRecursivelyAndJudgedTogether()
         {
             using var temp = new TempDirectory();

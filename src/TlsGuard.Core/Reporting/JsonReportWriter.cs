@@ -24,6 +24,7 @@ namespace TlsGuard.Core.Reporting
                 .Property("version", context.ToolVersion)
                 .EndObject();
 
+            json.Property("skippedNonElfFiles", context.SkippedNonElfFiles);
             json.Name("files").StartArray();
             foreach (var library in report.Libraries)
             {

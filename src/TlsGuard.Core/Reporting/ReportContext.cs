@@ -22,6 +22,9 @@ namespace TlsGuard.Core.Reporting
         /// <summary>Rule documentation pages (Markdown) by diagnostic id, for SARIF help.markdown; a missing id gets a generated page.</summary>
         public IReadOnlyDictionary<string, string> RuleHelpMarkdown { get; init; } = new Dictionary<string, string>();
 
+        /// <summary>Files of the folders walked that were passed over because they are not ELF (COFF .lib, Mach-O .a, data): counted, never warned about.</summary>
+        public int SkippedNonElfFiles { get; init; }
+
         /// <summary>ANSI colours in the text report (only when writing to a terminal).</summary>
         public bool UseColor { get; init; }
     }

@@ -55,7 +55,7 @@ namespace TlsGuard.Core.Reporting
                     + ": " + style.ForVerdict(budget.Verdict, VerdictNames.ToName(budget.Verdict)));
             }
 
-            output.WriteLine(Summary(report));
+            output.WriteLine(Summary(report) + (context.SkippedNonElfFiles > 0 ? "; " + Plural(context.SkippedNonElfFiles, "non-ELF file") + " skipped" : ""));
         }
 
         /// <summary>"4 files: 1 fails, 0 at risk, 1 fits, 2 without static TLS; 3 findings (2 warnings, 1 note)".</summary>
