@@ -6,7 +6,8 @@ namespace TlsGuard.Analyzers.Tests;
 /// <summary>How the analyzer finds its input and honours TlsGuardEnabled.</summary>
 public sealed class AnalyzerOptionsTests
 {
-    private static readonly string Source = Sources.DllImport("jemalloc");
+    private static readonly string Silent = Sources.DllImport("jemalloc");
+    private static readonly string Reported = Sources.DllImport("jemalloc", "TLS100");
     private static readonly ResultsFile Jemalloc = new ResultsFile().Fails("libjemalloc.so.2");
 
     [Theory]
@@ -15,9 +16,7 @@ public sealed class AnalyzerOptionsTests
     [InlineData(" false ")]
     public async Task TlsGuardEnabled_false_silences_the_analyzer(string value)
     {
-        var run = AnalyzerRun.ForSource(Source).WithResults(Jemalloc).WithBuildProperty("TlsGuardEnabled", value);
-
-        Assert.Empty(await run.RunAsync());
+        await CallSiteAnalyzerTest.ForSource(Silent).WithResults(Jemalloc).WithBuildProperty("TlsGuardEnabled", value).RunAsync();
     }
 
     [Theory]
@@ -25,55 +24,46 @@ public sealed class AnalyzerOptionsTests
     [InlineData("")]
     public async Task TlsGuardEnabled_other_values_keep_it_on(string value)
     {
-        var run = AnalyzerRun.ForSource(Source).WithResults(Jemalloc).WithBuildProperty("TlsGuardEnabled", value);
-
-        Assert.Single(await run.RunAsync());
+        await CallSiteAnalyzerTest.ForSource(Reported).WithResults(Jemalloc).WithBuildProperty("TlsGuardEnabled", value).RunAsync();
     }
 
     [Fact]
     public async Task TlsGuardEnabled_absent_keeps_it_on()
     {
-        Assert.Single(await AnalyzerRun.ForSource(Source).WithResults(Jemalloc).RunAsync());
+        await CallSiteAnalyzerTest.ForSource(Reported).WithResults(Jemalloc).RunAsync();
     }
 
     [Fact]
     public async Task No_results_file_means_no_diagnostics()
     {
-        Assert.Empty(await AnalyzerRun.ForSource(Source).RunAsync());
+        await CallSiteAnalyzerTest.ForSource(Silent).RunAsync();
     }
 
     [Fact]
     public async Task Tagged_file_is_read_whatever_its_name()
     {
-        var run = AnalyzerRun.ForSource(Source).WithResults(Jemalloc.ToString(), "/repo/app/obj/custom-scan.txt");
-
-        Assert.Single(await run.RunAsync());
+        await CallSiteAnalyzerTest.ForSource(Reported).WithResults(Jemalloc.ToString(), "/repo/app/obj/custom-scan.txt").RunAsync();
     }
 
     [Fact]
     public async Task Untagged_file_with_the_build_file_name_is_the_fallback()
     {
-        var run = AnalyzerRun.ForSource(Source).WithResults(Jemalloc.ToString(), ResultsFile.DefaultPath, tagged: false);
-
-        Assert.Single(await run.RunAsync());
+        await CallSiteAnalyzerTest.ForSource(Reported).WithResults(Jemalloc.ToString(), ResultsFile.DefaultPath, tagged: false).RunAsync();
     }
 
     [Fact]
     public async Task Untagged_file_with_another_name_is_not_read()
     {
-        var run = AnalyzerRun.ForSource(Source).WithResults(Jemalloc.ToString(), "/repo/app/notes.tsv", tagged: false);
-
-        Assert.Empty(await run.RunAsync());
+        await CallSiteAnalyzerTest.ForSource(Silent).WithResults(Jemalloc.ToString(), "/repo/app/notes.tsv", tagged: false).RunAsync();
     }
 
     [Fact]
     public async Task Tagged_file_wins_over_an_untagged_file_with_the_build_file_name()
     {
-        var run = AnalyzerRun.ForSource(Source)
+        await CallSiteAnalyzerTest.ForSource(Sources.DllImport("jemalloc", "TLS101"))
             .WithResults(new ResultsFile().AtRisk("libjemalloc.so.2").ToString(), "/repo/app/obj/scan/results.tsv")
-            .WithResults(Jemalloc.ToString(), "/repo/other/obj/TlsGuard.libraries.tsv", tagged: false);
-
-        Assert.Equal("TLS101", Assert.Single(await run.RunAsync()).Id);
+            .WithResults(Jemalloc.ToString(), "/repo/other/obj/TlsGuard.libraries.tsv", tagged: false)
+            .RunAsync();
     }
 
     [Fact]
@@ -84,16 +74,14 @@ public sealed class AnalyzerOptionsTests
 
             static class Native
             {
-                [DllImport("jemalloc")] public static extern nint je_malloc(nuint size);
-                [DllImport("mimalloc")] public static extern nint mi_malloc(nuint size);
+                [{|TLS100:DllImport("jemalloc")|}] public static extern nint je_malloc(nuint size);
+                [{|TLS101:DllImport("mimalloc")|}] public static extern nint mi_malloc(nuint size);
             }
             """;
-        var run = AnalyzerRun.ForSource(source)
+
+        await CallSiteAnalyzerTest.ForSource(source)
             .WithResults(Jemalloc.ToString(), "/repo/app/obj/a/TlsGuard.libraries.tsv")
-            .WithResults(new ResultsFile().AtRisk("libmimalloc.so.2").ToString(), "/repo/app/obj/b/TlsGuard.libraries.tsv");
-
-        var diagnostics = await run.RunAsync();
-
-        Assert.Equal(["TLS100", "TLS101"], System.Linq.Enumerable.Select(diagnostics, d => d.Id));
+            .WithResults(new ResultsFile().AtRisk("libmimalloc.so.2").ToString(), "/repo/app/obj/b/TlsGuard.libraries.tsv")
+            .RunAsync();
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using TlsGuard.Analyzers.Tests.Infrastructure;
@@ -7,6 +6,9 @@ namespace TlsGuard.Analyzers.Tests;
 
 public sealed class DllImportTests
 {
+    private const string JemallocMessage =
+        "'jemalloc' binds to libjemalloc.so.2, which will fail to load on glibc: needs 2632 bytes of static TLS. Fix: rebuild jemalloc with --disable-initial-exec-tls.";
+
     private static readonly ResultsFile Jemalloc = new ResultsFile()
         .Fails("libjemalloc.so.2", "runtimes/linux-x64/native/libjemalloc.so.2", 2632, "glibc", "rebuild jemalloc with --disable-initial-exec-tls");
 
@@ -18,34 +20,35 @@ public sealed class DllImportTests
 
             static class Native
             {
-                [DllImport("jemalloc", EntryPoint = "je_malloc")]
+                [{|#0:DllImport("jemalloc", EntryPoint = "je_malloc")|}]
                 public static extern nint malloc(nuint size);
             }
             """;
 
-        var diagnostic = Assert.Single(await AnalyzerRun.ForSource(source).WithResults(Jemalloc).RunAsync());
-
-        Assert.Equal("TLS100", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal(5, diagnostic.Line());
-        Assert.Equal("DllImport(\"jemalloc\", EntryPoint = \"je_malloc\")", diagnostic.Spanned());
-        Assert.Equal(AnalyzerRun.SourcePath, diagnostic.Location.GetLineSpan().Path);
-        Assert.Equal(
-            "'jemalloc' binds to libjemalloc.so.2, which will fail to load on glibc: needs 2632 bytes of static TLS. Fix: rebuild jemalloc with --disable-initial-exec-tls.",
-            diagnostic.GetMessage());
-        Assert.Equal("https://github.com/tlsguard/tlsguard/blob/main/docs/rules/TLS100.md", diagnostic.Descriptor.HelpLinkUri);
+        await CallSiteAnalyzerTest.ForSource(source)
+            .WithResults(Jemalloc)
+            .Expect(CallSiteAnalyzerTest.Diagnostic("TLS100")
+                .WithSeverity(DiagnosticSeverity.Warning)
+                .WithLocation(0)
+                .WithMessage(JemallocMessage))
+            .Verifying(diagnostic => Assert.Equal("https://github.com/tlsguard/tlsguard/blob/main/docs/rules/TLS100.md", diagnostic.Descriptor.HelpLinkUri))
+            .RunAsync();
     }
 
     [Fact]
     public async Task Diagnostic_properties_carry_the_matched_library()
     {
-        var diagnostic = Assert.Single(await AnalyzerRun.ForSource(Sources.DllImport("jemalloc")).WithResults(Jemalloc).RunAsync());
-
-        Assert.Equal("libjemalloc.so.2", diagnostic.Properties["fileName"]);
-        Assert.Equal("runtimes/linux-x64/native/libjemalloc.so.2", diagnostic.Properties["relativePath"]);
-        Assert.Equal("fails", diagnostic.Properties["verdict"]);
-        Assert.Equal("2632", diagnostic.Properties["requiredBytes"]);
-        Assert.Equal("glibc", diagnostic.Properties["libc"]);
+        await CallSiteAnalyzerTest.ForSource(Sources.DllImport("jemalloc", "TLS100"))
+            .WithResults(Jemalloc)
+            .Verifying(diagnostic =>
+            {
+                Assert.Equal("libjemalloc.so.2", diagnostic.Properties["fileName"]);
+                Assert.Equal("runtimes/linux-x64/native/libjemalloc.so.2", diagnostic.Properties["relativePath"]);
+                Assert.Equal("fails", diagnostic.Properties["verdict"]);
+                Assert.Equal("2632", diagnostic.Properties["requiredBytes"]);
+                Assert.Equal("glibc", diagnostic.Properties["libc"]);
+            })
+            .RunAsync();
     }
 
     [Fact]
@@ -53,14 +56,14 @@ public sealed class DllImportTests
     {
         var results = new ResultsFile().AtRisk("libmimalloc.so.2", requiredBytes: 1400, libc: "glibc-2.32+", remedy: "set GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1024");
 
-        var diagnostic = Assert.Single(await AnalyzerRun.ForSource(Sources.DllImport("mimalloc")).WithResults(results).RunAsync());
-
-        Assert.Equal("TLS101", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
-        Assert.Equal(
-            "'mimalloc' binds to libmimalloc.so.2, which may fail to load on glibc-2.32+: needs 1400 bytes of static TLS. Fix: set GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1024.",
-            diagnostic.GetMessage());
-        Assert.Equal("https://github.com/tlsguard/tlsguard/blob/main/docs/rules/TLS101.md", diagnostic.Descriptor.HelpLinkUri);
+        await CallSiteAnalyzerTest.ForSource(Sources.DllImport("mimalloc", "#0"))
+            .WithResults(results)
+            .Expect(CallSiteAnalyzerTest.Diagnostic("TLS101")
+                .WithSeverity(DiagnosticSeverity.Info)
+                .WithLocation(0)
+                .WithMessage("'mimalloc' binds to libmimalloc.so.2, which may fail to load on glibc-2.32+: needs 1400 bytes of static TLS. Fix: set GLIBC_TUNABLES=glibc.rtld.optional_static_tls=1024."))
+            .Verifying(diagnostic => Assert.Equal("https://github.com/tlsguard/tlsguard/blob/main/docs/rules/TLS101.md", diagnostic.Descriptor.HelpLinkUri))
+            .RunAsync();
     }
 
     [Fact]
@@ -73,17 +76,18 @@ public sealed class DllImportTests
             {
                 private const string Lib = "jemalloc";
 
-                [DllImport(Lib)] public static extern nint je_malloc(nuint size);
-                [DllImport(Lib)] public static extern void je_free(nint pointer);
+                [{|#0:DllImport(Lib)|}] public static extern nint je_malloc(nuint size);
+                [{|#1:DllImport(Lib)|}] public static extern void je_free(nint pointer);
                 [DllImport("libc")] public static extern int getpid();
             }
             """;
 
-        var diagnostics = await AnalyzerRun.ForSource(source).WithResults(Jemalloc).RunAsync();
-
-        Assert.Equal([7, 8], diagnostics.Select(d => d.Line()));
-        Assert.All(diagnostics, d => Assert.Equal("DllImport(Lib)", d.Spanned()));
-        Assert.All(diagnostics, d => Assert.StartsWith("'jemalloc' binds to", d.GetMessage()));
+        await CallSiteAnalyzerTest.ForSource(source)
+            .WithResults(Jemalloc)
+            .Expect(
+                CallSiteAnalyzerTest.Diagnostic("TLS100").WithLocation(0).WithMessage(JemallocMessage),
+                CallSiteAnalyzerTest.Diagnostic("TLS100").WithLocation(1).WithMessage(JemallocMessage))
+            .RunAsync();
     }
 
     [Fact]
@@ -98,16 +102,13 @@ public sealed class DllImportTests
                 {
                     return je_malloc(16);
 
-                    [DllImport("jemalloc")]
+                    [{|TLS100:DllImport("jemalloc")|}]
                     static extern nint je_malloc(nuint size);
                 }
             }
             """;
 
-        var diagnostic = Assert.Single(await AnalyzerRun.ForSource(source).WithResults(Jemalloc).RunAsync());
-
-        Assert.Equal(9, diagnostic.Line());
-        Assert.Equal("DllImport(\"jemalloc\")", diagnostic.Spanned());
+        await CallSiteAnalyzerTest.ForSource(source).WithResults(Jemalloc).RunAsync();
     }
 
     [Fact]
@@ -124,19 +125,17 @@ public sealed class DllImportTests
             }
             """;
 
-        var diagnostics = await new AnalyzerRun()
+        await new CallSiteAnalyzerTest()
             .AddSource("/repo/app/obj/Native.g.cs", generated)
-            .AddSource(AnalyzerRun.SourcePath, Sources.DllImport("jemalloc"))
+            .AddSource(CallSiteAnalyzerTest.SourcePath, Sources.DllImport("jemalloc", "TLS100"))
             .WithResults(Jemalloc)
             .RunAsync();
-
-        Assert.Equal(AnalyzerRun.SourcePath, Assert.Single(diagnostics).Location.GetLineSpan().Path);
     }
 
     [Fact]
     public async Task Library_not_in_the_results_is_not_reported()
     {
-        Assert.Empty(await AnalyzerRun.ForSource(Sources.DllImport("sqlite3")).WithResults(Jemalloc).RunAsync());
+        await CallSiteAnalyzerTest.ForSource(Sources.DllImport("sqlite3")).WithResults(Jemalloc).RunAsync();
     }
 
     [Fact]
@@ -156,7 +155,7 @@ public sealed class DllImportTests
             }
             """;
 
-        Assert.Empty(await AnalyzerRun.ForSource(source).WithResults(Jemalloc).RunAsync());
+        await CallSiteAnalyzerTest.ForSource(source).WithResults(Jemalloc).RunAsync();
     }
 
     [Theory]
@@ -168,9 +167,10 @@ public sealed class DllImportTests
     {
         var results = new ResultsFile().Fails("libfoo.so", requiredBytes: requiredBytes, libc: libc, remedy: remedy);
 
-        var message = Assert.Single(await AnalyzerRun.ForSource(Sources.DllImport("foo")).WithResults(results).RunAsync()).GetMessage();
-
         var verdict = "will fail to load" + (libc.Length > 0 ? " on " + libc : "") + (requiredBytes > 0 ? ": needs " + requiredBytes + " bytes of static TLS" : "");
-        Assert.Equal("'foo' binds to libfoo.so, which " + verdict + ". Fix: " + expectedRemedy + ".", message);
+        await CallSiteAnalyzerTest.ForSource(Sources.DllImport("foo", "#0"))
+            .WithResults(results)
+            .Expect(CallSiteAnalyzerTest.Diagnostic("TLS100").WithLocation(0).WithMessage("'foo' binds to libfoo.so, which " + verdict + ". Fix: " + expectedRemedy + "."))
+            .RunAsync();
     }
 }

@@ -1,15 +1,17 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using TlsGuard.Analyzers.Tests.Infrastructure;
 
 namespace TlsGuard.Analyzers.Tests;
 
+/// <summary>
+/// [LibraryImport] as a build compiles it: the targeting pack's LibraryImport generator writes the implementing part,
+/// a DllImport local function in generated code, which must not be reported a second time.
+/// </summary>
 public sealed class LibraryImportTests
 {
     private static readonly ResultsFile Jemalloc = new ResultsFile().Fails("libjemalloc.so.2");
-
-    /// <summary>The interop source generator is absent here, so the partial method has no body (CS8795).</summary>
-    private const string UnimplementedPartial = "CS8795";
 
     [Fact]
     public async Task Reports_at_the_LibraryImport_attribute()
@@ -19,28 +21,49 @@ public sealed class LibraryImportTests
 
             static partial class Native
             {
-                [LibraryImport("jemalloc", StringMarshalling = StringMarshalling.Utf8)]
+                [{|#0:LibraryImport("jemalloc", StringMarshalling = StringMarshalling.Utf8)|}]
                 public static partial nint je_malloc(nuint size);
             }
             """;
 
-        var diagnostic = Assert.Single(await AnalyzerRun.ForSource(source).WithResults(Jemalloc).AllowingCompilerErrors(UnimplementedPartial).RunAsync());
-
-        Assert.Equal("TLS100", diagnostic.Id);
-        Assert.Equal(5, diagnostic.Line());
-        Assert.Equal("LibraryImport(\"jemalloc\", StringMarshalling = StringMarshalling.Utf8)", diagnostic.Spanned());
-        Assert.StartsWith("'jemalloc' binds to libjemalloc.so.2, which will fail to load", diagnostic.GetMessage());
+        await CallSiteAnalyzerTest.ForSource(source)
+            .WithLibraryImportGenerator()
+            .WithResults(Jemalloc)
+            .Expect(CallSiteAnalyzerTest.Diagnostic("TLS100").WithLocation(0).WithMessage(
+                "'jemalloc' binds to libjemalloc.so.2, which will fail to load on glibc: needs 2632 bytes of static TLS. Fix: rebuild jemalloc with --disable-initial-exec-tls."))
+            .RunAsync();
     }
 
     [Fact]
     public async Task Generated_implementation_does_not_add_a_second_diagnostic()
+    {
+        const string source = """
+            using System.Runtime.InteropServices;
+
+            static partial class Native
+            {
+                [{|TLS100:LibraryImport("jemalloc")|}]
+                public static partial nint je_malloc(nuint size);
+            }
+            """;
+        var test = CallSiteAnalyzerTest.ForSource(source).WithLibraryImportGenerator().WithResults(Jemalloc);
+
+        await test.RunAsync();
+
+        // The generator did write the DllImport the analyzer had to leave alone.
+        var generated = Assert.Single(test.AnalyzedTrees, tree => tree.FilePath != CallSiteAnalyzerTest.SourcePath);
+        Assert.Contains("DllImportAttribute(\"jemalloc\"", generated.ToString());
+    }
+
+    [Fact]
+    public async Task Hand_written_generator_output_does_not_add_a_second_diagnostic()
     {
         const string declaration = """
             using System.Runtime.InteropServices;
 
             static partial class Native
             {
-                [LibraryImport("jemalloc")]
+                [{|TLS100:LibraryImport("jemalloc")|}]
                 public static partial nint je_malloc(nuint size);
             }
             """;
@@ -59,15 +82,11 @@ public sealed class LibraryImportTests
             }
             """;
 
-        var diagnostics = await new AnalyzerRun()
-            .AddSource(AnalyzerRun.SourcePath, declaration)
+        await new CallSiteAnalyzerTest()
+            .AddSource(CallSiteAnalyzerTest.SourcePath, declaration)
             .AddSource("/repo/app/obj/generated/LibraryImports.g.cs", generated)
             .WithResults(Jemalloc)
             .RunAsync();
-
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(AnalyzerRun.SourcePath, diagnostic.Location.GetLineSpan().Path);
-        Assert.Equal("LibraryImport(\"jemalloc\")", diagnostic.Spanned());
     }
 
     [Fact]
@@ -78,18 +97,16 @@ public sealed class LibraryImportTests
 
             static partial class Native
             {
-                [LibraryImport("libmimalloc.so.2")]
+                [{|#0:LibraryImport("libmimalloc.so.2")|}]
                 public static partial nint mi_malloc(nuint size);
             }
             """;
 
-        var diagnostic = Assert.Single(await AnalyzerRun.ForSource(source)
+        await CallSiteAnalyzerTest.ForSource(source)
+            .WithLibraryImportGenerator()
             .WithResults(new ResultsFile().AtRisk("libmimalloc.so.2"))
-            .AllowingCompilerErrors(UnimplementedPartial)
-            .RunAsync());
-
-        Assert.Equal("TLS101", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+            .Expect(CallSiteAnalyzerTest.Diagnostic("TLS101").WithSeverity(DiagnosticSeverity.Info).WithLocation(0))
+            .RunAsync();
     }
 
     [Fact]
@@ -101,13 +118,14 @@ public sealed class LibraryImportTests
             static partial class Native
             {
                 [LibraryImport("")]
-                public static partial int answer();
+                public static partial int {|CS8795:answer|}();
             }
             """;
 
-        Assert.Empty(await AnalyzerRun.ForSource(source)
+        // Without the generator: it would write DllImport(""), which the compiler rejects (CS0591) in generated code.
+        // Here the partial method is only left without its implementing part (CS8795).
+        await CallSiteAnalyzerTest.ForSource(source)
             .WithResults(new ResultsFile().Fails("libfoo.so").Fails(".so"))
-            .AllowingCompilerErrors(UnimplementedPartial)
-            .RunAsync());
+            .RunAsync();
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using TlsGuard.Analyzers.Tests.Infrastructure;
 
 namespace TlsGuard.Analyzers.Tests;
@@ -34,11 +35,7 @@ public sealed class LibraryNameMatchingTests
     [InlineData("foo.so.2", "libfoo.so.2")]
     public async Task Bare_name_binds_to_file(string callSiteName, string fileName)
     {
-        var diagnostics = await Run(Sources.DllImport(callSiteName), new ResultsFile().Fails(fileName, "runtimes/linux-x64/native/" + fileName));
-
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("TLS100", diagnostic.Id);
-        Assert.Contains("'" + callSiteName + "' binds to " + fileName + ",", diagnostic.GetMessage());
+        await Run(Sources.DllImport(callSiteName, "#0"), new ResultsFile().Fails(fileName, "runtimes/linux-x64/native/" + fileName), Fails(callSiteName, fileName));
     }
 
     [Theory]
@@ -72,9 +69,7 @@ public sealed class LibraryNameMatchingTests
     [InlineData("foo ", "libfoo.so")]
     public async Task Bare_name_does_not_bind_to_file(string callSiteName, string fileName)
     {
-        var diagnostics = await Run(Sources.DllImport(callSiteName), new ResultsFile().Fails(fileName));
-
-        Assert.Empty(diagnostics);
+        await Run(Sources.DllImport(callSiteName), new ResultsFile().Fails(fileName));
     }
 
     [Theory]
@@ -90,10 +85,7 @@ public sealed class LibraryNameMatchingTests
     public async Task Relative_path_binds_to_the_file_at_that_relative_path(string callSiteName, string relativePath)
     {
         var fileName = relativePath.Substring(relativePath.LastIndexOf('/') + 1);
-        var diagnostics = await Run(Sources.DllImport(callSiteName), new ResultsFile().Fails(fileName, relativePath));
-
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Contains("binds to " + relativePath + ",", diagnostic.GetMessage());
+        await Run(Sources.DllImport(callSiteName, "#0"), new ResultsFile().Fails(fileName, relativePath), Fails(callSiteName, relativePath));
     }
 
     [Theory]
@@ -109,9 +101,7 @@ public sealed class LibraryNameMatchingTests
     public async Task Relative_path_does_not_bind_to_a_file_elsewhere(string callSiteName, string relativePath)
     {
         var fileName = relativePath.Substring(relativePath.LastIndexOf('/') + 1);
-        var diagnostics = await Run(Sources.DllImport(callSiteName), new ResultsFile().Fails(fileName, relativePath));
-
-        Assert.Empty(diagnostics);
+        await Run(Sources.DllImport(callSiteName), new ResultsFile().Fails(fileName, relativePath));
     }
 
     [Theory]
@@ -120,9 +110,7 @@ public sealed class LibraryNameMatchingTests
     [InlineData("/libfoo.so", "libfoo.so")]
     public async Task Rooted_path_binds_by_file_name(string callSiteName, string fileName)
     {
-        var diagnostics = await Run(Sources.DllImport(callSiteName), new ResultsFile().Fails(fileName, "runtimes/linux-x64/native/" + fileName));
-
-        Assert.Equal("TLS100", Assert.Single(diagnostics).Id);
+        await Run(Sources.DllImport(callSiteName, "TLS100"), new ResultsFile().Fails(fileName, "runtimes/linux-x64/native/" + fileName));
     }
 
     [Theory]
@@ -132,9 +120,7 @@ public sealed class LibraryNameMatchingTests
     [InlineData("/opt/app/", "libfoo.so")]
     public async Task Rooted_path_does_not_get_variations(string callSiteName, string fileName)
     {
-        var diagnostics = await Run(Sources.DllImport(callSiteName), new ResultsFile().Fails(fileName));
-
-        Assert.Empty(diagnostics);
+        await Run(Sources.DllImport(callSiteName), new ResultsFile().Fails(fileName));
     }
 
     [Theory]
@@ -145,9 +131,7 @@ public sealed class LibraryNameMatchingTests
     [InlineData("/opt/app/libfoo.so.2", "libfoo.so.2", "runtimes/linux-x64/native/libfoo.so.2")]
     public async Task NativeLibrary_Load_by_path_binds_to_the_name_as_written(string callSiteName, string fileName, string relativePath)
     {
-        var diagnostics = await Run(Sources.LoadByPath(callSiteName), new ResultsFile().Fails(fileName, relativePath));
-
-        Assert.Equal("TLS100", Assert.Single(diagnostics).Id);
+        await Run(Sources.LoadByPath(callSiteName, "TLS100"), new ResultsFile().Fails(fileName, relativePath));
     }
 
     [Theory]
@@ -160,9 +144,7 @@ public sealed class LibraryNameMatchingTests
     public async Task NativeLibrary_Load_by_path_gets_no_variations(string callSiteName, string fileOrPath)
     {
         var fileName = fileOrPath.Substring(fileOrPath.LastIndexOf('/') + 1);
-        var diagnostics = await Run(Sources.LoadByPath(callSiteName), new ResultsFile().Fails(fileName, fileOrPath));
-
-        Assert.Empty(diagnostics);
+        await Run(Sources.LoadByPath(callSiteName), new ResultsFile().Fails(fileName, fileOrPath));
     }
 
     [Fact]
@@ -171,10 +153,7 @@ public sealed class LibraryNameMatchingTests
         // "foo" is tried as foo.so before libfoo.so: the runtime loads foo.so if both exist.
         var results = new ResultsFile().Fails("libfoo.so").AtRisk("foo.so");
 
-        var diagnostic = Assert.Single(await Run(Sources.DllImport("foo"), results));
-
-        Assert.Equal("TLS101", diagnostic.Id);
-        Assert.Contains("binds to foo.so,", diagnostic.GetMessage());
+        await Run(Sources.DllImport("foo", "#0"), results, AtRisk("foo", "foo.so"));
     }
 
     [Fact]
@@ -182,10 +161,7 @@ public sealed class LibraryNameMatchingTests
     {
         var results = new ResultsFile().Fails("libfoo.so.2").AtRisk("libfoo.so");
 
-        var diagnostic = Assert.Single(await Run(Sources.DllImport("libfoo.so"), results));
-
-        Assert.Equal("TLS101", diagnostic.Id);
-        Assert.Contains("binds to libfoo.so,", diagnostic.GetMessage());
+        await Run(Sources.DllImport("libfoo.so", "#0"), results, AtRisk("libfoo.so", "libfoo.so"));
     }
 
     [Fact]
@@ -195,12 +171,24 @@ public sealed class LibraryNameMatchingTests
             .AtRisk("libfoo.so", "runtimes/linux-arm64/native/libfoo.so", requiredBytes: 1400, libc: "glibc-2.32+")
             .Fails("libfoo.so", "runtimes/linux-musl-x64/native/libfoo.so", requiredBytes: 64, libc: "musl");
 
-        var diagnostic = Assert.Single(await Run(Sources.DllImport("foo"), results));
-
-        Assert.Equal("TLS100", diagnostic.Id);
-        Assert.Contains("will fail to load on musl: needs 64 bytes of static TLS", diagnostic.GetMessage());
+        await Run(
+            Sources.DllImport("foo", "#0"),
+            results,
+            CallSiteAnalyzerTest.Diagnostic("TLS100").WithLocation(0).WithMessage(
+                "'foo' binds to libfoo.so, which will fail to load on musl: needs 64 bytes of static TLS. Fix: rebuild jemalloc with --disable-initial-exec-tls."));
     }
 
-    private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Run(string source, ResultsFile results) =>
-        AnalyzerRun.ForSource(source).WithResults(results).RunAsync();
+    /// <summary>TLS100 at markup #0 with the text of a <see cref="ResultsFile.Fails"/> line left at its defaults.</summary>
+    private static DiagnosticResult Fails(string callSiteName, string boundTo) =>
+        CallSiteAnalyzerTest.Diagnostic("TLS100").WithLocation(0).WithMessage(
+            "'" + callSiteName + "' binds to " + boundTo + ", which will fail to load on glibc: needs 2632 bytes of static TLS. Fix: rebuild jemalloc with --disable-initial-exec-tls.");
+
+    /// <summary>TLS101 at markup #0 with the text of a <see cref="ResultsFile.AtRisk"/> line left at its defaults.</summary>
+    private static DiagnosticResult AtRisk(string callSiteName, string boundTo) =>
+        CallSiteAnalyzerTest.Diagnostic("TLS101").WithLocation(0).WithMessage(
+            "'" + callSiteName + "' binds to " + boundTo + ", which may fail to load on glibc: needs 1400 bytes of static TLS. Fix: load it first.");
+
+    /// <summary>Passes only if the analyzer reports exactly <paramref name="expected"/> and what the source's markup marks; no more.</summary>
+    private static Task Run(string source, ResultsFile results, params DiagnosticResult[] expected) =>
+        CallSiteAnalyzerTest.ForSource(source).WithResults(results).Expect(expected).RunAsync();
 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using TlsGuard.Analyzers.Tests.Infrastructure;
 
 namespace TlsGuard.Analyzers.Tests;
@@ -9,24 +10,19 @@ public sealed class NativeLibraryLoadTests
         .Fails("libjemalloc.so.2", "runtimes/linux-x64/native/libjemalloc.so.2", 2632, "glibc", "rebuild jemalloc with --disable-initial-exec-tls");
 
     [Theory]
-    [InlineData("NativeLibrary.Load(\"libjemalloc.so.2\")")]
-    [InlineData("NativeLibrary.TryLoad(\"libjemalloc.so.2\", out _) ? 1 : 0")]
-    [InlineData("NativeLibrary.Load(\"jemalloc\", typeof(Loader).Assembly, null)")]
-    [InlineData("NativeLibrary.Load(\"jemalloc\", typeof(Loader).Assembly, DllImportSearchPath.AssemblyDirectory)")]
-    [InlineData("NativeLibrary.TryLoad(\"jemalloc\", typeof(Loader).Assembly, DllImportSearchPath.SafeDirectories, out _) ? 1 : 0")]
-    [InlineData("NativeLibrary.TryLoad(handle: out _, libraryPath: \"libjemalloc.so.2\") ? 1 : 0")]
-    [InlineData("NativeLibrary.Load(Name)")]
-    [InlineData("NativeLibrary.Load($\"libjemalloc.so.{Version}\")")]
-    [InlineData("System.Runtime.InteropServices.NativeLibrary.Load(\"/usr/lib/x86_64-linux-gnu/libjemalloc.so.2\")")]
-    public async Task Reports_the_invocation(string expression)
+    [InlineData("{|#0:NativeLibrary.Load(\"libjemalloc.so.2\")|}", "libjemalloc.so.2")]
+    [InlineData("{|#0:NativeLibrary.TryLoad(\"libjemalloc.so.2\", out _)|} ? 1 : 0", "libjemalloc.so.2")]
+    [InlineData("{|#0:NativeLibrary.Load(\"jemalloc\", typeof(Loader).Assembly, null)|}", "jemalloc")]
+    [InlineData("{|#0:NativeLibrary.Load(\"jemalloc\", typeof(Loader).Assembly, DllImportSearchPath.AssemblyDirectory)|}", "jemalloc")]
+    [InlineData("{|#0:NativeLibrary.TryLoad(\"jemalloc\", typeof(Loader).Assembly, DllImportSearchPath.SafeDirectories, out _)|} ? 1 : 0", "jemalloc")]
+    [InlineData("{|#0:NativeLibrary.TryLoad(handle: out _, libraryPath: \"libjemalloc.so.2\")|} ? 1 : 0", "libjemalloc.so.2")]
+    [InlineData("{|#0:NativeLibrary.Load(Name)|}", "libjemalloc.so.2")]
+    [InlineData("{|#0:NativeLibrary.Load($\"libjemalloc.so.{Version}\")|}", "libjemalloc.so.2")]
+    [InlineData("{|#0:System.Runtime.InteropServices.NativeLibrary.Load(\"/usr/lib/x86_64-linux-gnu/libjemalloc.so.2\")|}", "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2")]
+    public async Task Reports_the_invocation(string expression, string calledName)
     {
-        var diagnostic = Assert.Single(await Run(expression));
-
-        Assert.Equal("TLS100", diagnostic.Id);
-        Assert.Equal(10, diagnostic.Line());
-        var invocation = expression.EndsWith(" ? 1 : 0") ? expression[..^" ? 1 : 0".Length] : expression;
-        Assert.Equal(invocation, diagnostic.Spanned());
-        Assert.Contains("binds to libjemalloc.so.2, which will fail to load on glibc: needs 2632 bytes of static TLS", diagnostic.GetMessage());
+        await Run(expression, CallSiteAnalyzerTest.Diagnostic("TLS100").WithLocation(0).WithMessage(
+            "'" + calledName + "' binds to libjemalloc.so.2, which will fail to load on glibc: needs 2632 bytes of static TLS. Fix: rebuild jemalloc with --disable-initial-exec-tls."));
     }
 
     [Theory]
@@ -42,10 +38,11 @@ public sealed class NativeLibraryLoadTests
     [InlineData("Fake.NativeLibrary.Load(\"libjemalloc.so.2\")")]
     public async Task Does_not_report(string expression)
     {
-        Assert.Empty(await Run(expression));
+        await Run(expression);
     }
 
-    private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Run(string expression)
+    /// <summary>Passes only if the analyzer reports exactly <paramref name="expected"/>; no more.</summary>
+    private static Task Run(string expression, params DiagnosticResult[] expected)
     {
         var source = $$"""
             using System.Runtime.InteropServices;
@@ -66,6 +63,6 @@ public sealed class NativeLibraryLoadTests
                 static class NativeLibrary { public static nint Load(string path) => 0; }
             }
             """;
-        return AnalyzerRun.ForSource(source).WithResults(Jemalloc).RunAsync();
+        return CallSiteAnalyzerTest.ForSource(source).WithResults(Jemalloc).Expect(expected).RunAsync();
     }
 }

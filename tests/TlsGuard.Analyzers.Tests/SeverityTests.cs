@@ -12,39 +12,42 @@ public sealed class SeverityTests
 
         static class Native
         {
-            [DllImport("jemalloc")] public static extern nint je_malloc(nuint size);
-            [DllImport("mimalloc")] public static extern nint mi_malloc(nuint size);
+            [{|#0:DllImport("jemalloc")|}] public static extern nint je_malloc(nuint size);
+            [{|#1:DllImport("mimalloc")|}] public static extern nint mi_malloc(nuint size);
         }
         """;
 
-    private static AnalyzerRun Run() => AnalyzerRun.ForSource(Source)
+    private static CallSiteAnalyzerTest Test() => CallSiteAnalyzerTest.ForSource(Source)
         .WithResults(new ResultsFile().Fails("libjemalloc.so.2").AtRisk("libmimalloc.so.2"));
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Jemalloc(DiagnosticSeverity severity) =>
+        CallSiteAnalyzerTest.Diagnostic("TLS100").WithLocation(0).WithSeverity(severity);
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Mimalloc(DiagnosticSeverity severity) =>
+        CallSiteAnalyzerTest.Diagnostic("TLS101").WithLocation(1).WithSeverity(severity);
 
     [Fact]
     public async Task Defaults_are_warning_for_TLS100_and_info_for_TLS101()
     {
-        var diagnostics = await Run().RunAsync();
-
-        Assert.Equal(2, diagnostics.Length);
-        Assert.Equal(("TLS100", DiagnosticSeverity.Warning), (diagnostics[0].Id, diagnostics[0].Severity));
-        Assert.Equal(("TLS101", DiagnosticSeverity.Info), (diagnostics[1].Id, diagnostics[1].Severity));
+        await Test().Expect(Jemalloc(DiagnosticSeverity.Warning), Mimalloc(DiagnosticSeverity.Info)).RunAsync();
     }
 
     [Fact]
     public async Task Compilation_options_raise_TLS100_to_error()
     {
-        var diagnostics = await Run().WithSeverity("TLS100", ReportDiagnostic.Error).RunAsync();
-
-        Assert.Equal(DiagnosticSeverity.Error, diagnostics[0].Severity);
-        Assert.Equal(DiagnosticSeverity.Info, diagnostics[1].Severity);
+        await Test()
+            .WithSeverity("TLS100", ReportDiagnostic.Error)
+            .Expect(Jemalloc(DiagnosticSeverity.Error), Mimalloc(DiagnosticSeverity.Info))
+            .RunAsync();
     }
 
     [Fact]
     public async Task Compilation_options_suppress_TLS100()
     {
-        var diagnostic = Assert.Single(await Run().WithSeverity("TLS100", ReportDiagnostic.Suppress).RunAsync());
-
-        Assert.Equal("TLS101", diagnostic.Id);
+        await Test()
+            .WithSeverity("TLS100", ReportDiagnostic.Suppress)
+            .Expect(Mimalloc(DiagnosticSeverity.Info))
+            .RunAsync();
     }
 
     [Fact]
@@ -58,9 +61,10 @@ public sealed class SeverityTests
             dotnet_diagnostic.TLS101.severity = none
             """;
 
-        var diagnostic = Assert.Single(await Run().WithEditorConfig("/repo/.editorconfig", editorconfig).RunAsync());
-
-        Assert.Equal(("TLS100", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        await Test()
+            .WithEditorConfig("/repo/.editorconfig", editorconfig)
+            .Expect(Jemalloc(DiagnosticSeverity.Error))
+            .RunAsync();
     }
 
     [Fact]
@@ -73,9 +77,10 @@ public sealed class SeverityTests
             dotnet_diagnostic.TLS100.severity = none
             """;
 
-        var diagnostics = await Run().WithEditorConfig("/repo/.editorconfig", editorconfig).RunAsync();
-
-        Assert.Equal(2, diagnostics.Length);
+        await Test()
+            .WithEditorConfig("/repo/.editorconfig", editorconfig)
+            .Expect(Jemalloc(DiagnosticSeverity.Warning), Mimalloc(DiagnosticSeverity.Info))
+            .RunAsync();
     }
 
     [Fact]
@@ -86,8 +91,9 @@ public sealed class SeverityTests
             dotnet_diagnostic.TLS101.severity = warning
             """;
 
-        var diagnostics = await Run().WithEditorConfig("/repo/.globalconfig", globalconfig).RunAsync();
-
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostics[1].Severity);
+        await Test()
+            .WithEditorConfig("/repo/.globalconfig", globalconfig)
+            .Expect(Jemalloc(DiagnosticSeverity.Warning), Mimalloc(DiagnosticSeverity.Warning))
+            .RunAsync();
     }
 }
