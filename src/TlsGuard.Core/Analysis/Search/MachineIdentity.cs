@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using TlsGuard.Core.Elf;
 using TlsGuard.Core.Files;
@@ -7,7 +8,7 @@ namespace TlsGuard.Core.Analysis
 {
     /// <summary>
     /// What the machine running the check is, so analysis knows when its own libraries can stand in for the target's:
-    /// Linux, its ELF machine, and its C library family (musl when its loader ld-musl-ARCH.so.1 is in /lib).
+    /// Linux, its ELF machine, and its C library family: the one this process runs on.
     /// </summary>
     public sealed record MachineIdentity(bool IsLinux, ElfPlatform? Platform, LibcKind? Libc)
     {
@@ -26,7 +27,46 @@ namespace TlsGuard.Core.Analysis
             }
 
             var platform = RuntimeIdentifiers.Parse("linux-" + ArchitectureName(RuntimeInformation.OSArchitecture)).Platform;
-            return new MachineIdentity(true, platform, HasMuslLoader() ? LibcKind.Musl : LibcKind.Glibc);
+            return new MachineIdentity(true, platform, ProcessLibc() ?? (HasMuslLoader() ? LibcKind.Musl : LibcKind.Glibc));
+        }
+
+        /// <summary>
+        /// The C library mapped into this process (ld-musl-ARCH.so.1 is musl's libc and loader in one; glibc maps
+        /// ld-linux*.so.* and libc.so.6), or null when the process's modules cannot be listed. Files on disk do not settle
+        /// it: Debian's musl package puts /lib/ld-musl-x86_64.so.1 on a glibc machine, whose programs still run on glibc.
+        /// </summary>
+        private static LibcKind? ProcessLibc()
+        {
+            try
+            {
+                using (var process = Process.GetCurrentProcess())
+                {
+                    foreach (ProcessModule module in process.Modules)
+                    {
+                        var name = PathText.FileName(module.FileName ?? "");
+                        if (name.StartsWith("ld-musl-", StringComparison.Ordinal) || name.StartsWith("libc.musl-", StringComparison.Ordinal))
+                        {
+                            return LibcKind.Musl;
+                        }
+
+                        if (name == "libc.so.6" || name.StartsWith("ld-linux", StringComparison.Ordinal))
+                        {
+                            return LibcKind.Glibc;
+                        }
+                    }
+                }
+            }
+            catch (InvalidOperationException)
+            {
+            }
+            catch (NotSupportedException)
+            {
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+            }
+
+            return null;
         }
 
         private static string ArchitectureName(Architecture architecture) => architecture switch
@@ -38,6 +78,7 @@ namespace TlsGuard.Core.Analysis
             _ => architecture.ToString().ToLowerInvariant(),
         };
 
+        /// <summary>The fallback when the process cannot be asked: musl's loader in /lib.</summary>
         private static bool HasMuslLoader()
         {
             foreach (var entry in DiskFileSystem.Instance.List("/lib", out _))
