@@ -24,7 +24,7 @@ namespace TlsGuard.WorldTests
         {
             var folder = Path.Combine(_app.App.OutputFolder(), "runtimes", "linux-x64");
             var report = CliReport.Scan(new[] { folder }, "--rid", "linux-x64", "--fail-on", "never");
-            var judged = AssertAgree(report, _app.Glibc, report.Files);
+            var judged = AssertAgree(report, _app.Loaders.Glibc, report.Files);
             Assert.Contains(judged, f => f.FileName == "librocksdb-jemalloc.so" && f.Verdict == "fails");
             Assert.Contains(judged, f => f.FileName == "lib_lightgbm.so" && f.Verdict == "fits");
         }
@@ -35,19 +35,18 @@ namespace TlsGuard.WorldTests
             var folder = _app.App.PublishFolder("linux-musl-x64");
             var report = CliReport.Scan(new[] { folder }, "--rid", "linux-musl-x64", "--fail-on", "never");
             // The apphost is an executable, not a library: nothing dlopens it.
-            var judged = AssertAgree(report, _app.Musl, report.Files.Where(f => f.FileName != Path.GetFileNameWithoutExtension(_app.App.ProjectPath)));
+            var judged = AssertAgree(report, _app.Loaders.Musl, report.Files.Where(f => f.FileName != Path.GetFileNameWithoutExtension(_app.App.ProjectPath)));
             Assert.Contains(judged, f => f.FileName == "libzstd.so" || f.FileName == "lib_lightgbm.so");
         }
 
         [Fact]
         public void Arm64_verdicts_for_the_qemu_sysroot_agree_with_its_loader()
         {
-            const string Sysroot = "/usr/aarch64-linux-gnu";
             var version = ChildProcess.Run("dpkg-query", new[] { "-W", "-f=${Version}", "libc6-arm64-cross" }).Output;
             var glibc = string.Join(".", version.Split('-')[0].Split('.').Take(2));
             var folder = Path.Combine(_app.App.OutputFolder(), "runtimes", "linux-arm64");
-            var report = CliReport.Scan(new[] { folder }, "--rid", "linux-arm64", "--libc", "glibc-" + glibc, "--sysroot", Sysroot, "--fail-on", "never");
-            var judged = AssertAgree(report, _app.Aarch64, report.Files);
+            var report = CliReport.Scan(new[] { folder }, "--rid", "linux-arm64", "--libc", "glibc-" + glibc, "--sysroot", RealLoaders.Aarch64Sysroot, "--fail-on", "never");
+            var judged = AssertAgree(report, _app.Loaders.Aarch64, report.Files);
 
             // LLamaSharp's arm64 build needs GLIBC_2.38; what needs it fails with it, including what only pulls it in.
             Assert.Contains(judged, f => f.FileName == "libggml-base.so" && f.Verdict == "fails");
@@ -58,10 +57,10 @@ namespace TlsGuard.WorldTests
         {
             var libraries = files.Where(f => f.Type == "dyn").ToList();
             Assert.NotEmpty(libraries);
-            var loads = _app.Load(loader, libraries.Select(f => f.Path));
+            var loads = _app.Loaders.Load(loader, libraries.Select(f => f.Path));
             var missing = report.MissingNames;
             var disagreements = libraries
-                .Select(f => LoadAgreement.Check(f.Path, LoadClaim.FromReport(report, f), loads[Path.GetFullPath(f.Path)], loader, missing, _app.HostLibraries))
+                .Select(f => LoadAgreement.Check(f.Path, LoadClaim.FromReport(report, f), loads[Path.GetFullPath(f.Path)], loader, missing, _app.Loaders.HostLibraries))
                 .OfType<string>()
                 .ToList();
             Assert.True(disagreements.Count == 0, report.Command + "\n" + string.Join("\n", disagreements));

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using TlsGuard.PackageLab;
 
-namespace TlsGuard.WorldTests
+namespace TlsGuard.PackageLab
 {
     /// <summary>
     /// A real loader of this machine standing in for a target: which C library it is, whether it is a .NET host, and for a
@@ -20,7 +19,7 @@ namespace TlsGuard.WorldTests
     /// a library every .NET process has loaded before a P/Invoke (libstdc++.so.6 ...: this machine has no musl build of
     /// them). Everything else is a disagreement, returned as a sentence.
     /// </summary>
-    internal static class LoadAgreement
+    public static class LoadAgreement
     {
         private static readonly Regex GlibcMissingFile = new Regex(@"(?<name>[^\s:'/]+): cannot open shared object file");
         private static readonly Regex MuslMissingFile = new Regex(@"Error loading shared library (?:\S*/)?(?<name>[^\s/]+): No such file or directory");

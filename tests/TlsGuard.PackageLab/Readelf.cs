@@ -6,10 +6,10 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
-namespace TlsGuard.WorldTests
+namespace TlsGuard.PackageLab
 {
     /// <summary>binutils readelf, the independent source of expected ELF facts for files outside the lab's manifest.</summary>
-    internal static class Readelf
+    public static class Readelf
     {
         public static IReadOnlyList<string> Needed(string path)
         {

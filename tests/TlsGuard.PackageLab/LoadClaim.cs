@@ -1,12 +1,11 @@
 using System;
 using System.Linq;
 using System.Text.RegularExpressions;
-using TlsGuard.PackageLab;
 
-namespace TlsGuard.WorldTests
+namespace TlsGuard.PackageLab
 {
     /// <summary>What TlsGuard says a real load of a library will do.</summary>
-    internal enum PredictedOutcome
+    public enum PredictedOutcome
     {
         /// <summary>None, fits, or at risk without a C-library doubt: the loader maps it (today).</summary>
         Loads,
@@ -22,7 +21,7 @@ namespace TlsGuard.WorldTests
     /// One prediction in the terms a real load can confirm: the outcome; for static TLS the module whose TLS does not fit;
     /// for a C-library mismatch the loader error TlsGuard quotes and the C library it judged for.
     /// </summary>
-    internal sealed record LoadClaim(string Source, PredictedOutcome Outcome, string? StaticTlsModule = null, string? QuotedLoaderError = null, string? JudgedFor = null, string? Subject = null)
+    public sealed record LoadClaim(string Source, PredictedOutcome Outcome, string? StaticTlsModule = null, string? QuotedLoaderError = null, string? JudgedFor = null, string? Subject = null)
     {
         private static readonly Regex Quoted = new Regex(@"(?:will|may) not load on (?<libc>[^:']+): '(?<text>.*?)'(?:\. Fix|; it also|\.$)", RegexOptions.Singleline);
         private static readonly Regex JudgedOn = new Regex(@"(?:will|may) not load on (?<libc>[^:']+):");
