@@ -15,11 +15,13 @@ namespace TlsGuard.PackageLab
     {
         private static readonly Lazy<RealPackageCache> Shared = new Lazy<RealPackageCache>(() => Restore(DefaultRoot));
         private readonly Lazy<ElfFactsManifest> _facts;
+        private readonly Lazy<ILookup<string, ElfFileFacts>> _factsBySha;
 
         private RealPackageCache(string root)
         {
             Root = root;
             _facts = new Lazy<ElfFactsManifest>(() => ElfFactsManifest.Read(ManifestPath));
+            _factsBySha = new Lazy<ILookup<string, ElfFileFacts>>(() => Facts.ElfFiles.ToLookup(f => f.Sha256, StringComparer.Ordinal));
         }
 
         /// <summary>The cache of this process, restored on first use (the first restore downloads ~650 MB).</summary>
@@ -66,6 +68,15 @@ namespace TlsGuard.PackageLab
 
         /// <summary>The file on disk that <paramref name="facts"/> describes.</summary>
         public string PathOf(ElfFileFacts facts) => Path.Combine(PackageFolder(facts.Package, facts.Version), facts.Path);
+
+        /// <summary>readelf's facts of the package file with the same content as <paramref name="path"/> (a copy in an app's output), if any.</summary>
+        public ElfFileFacts? FactsOf(string path) => _factsBySha.Value[Sha256(path)].FirstOrDefault();
+
+        public static string Sha256(string path)
+        {
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream)).ToLowerInvariant();
+        }
 
         /// <summary>A scratch folder inside the cache (the compiled load hosts, the lab's consumer apps), created on demand.</summary>
         public string Scratch(params string[] relative)

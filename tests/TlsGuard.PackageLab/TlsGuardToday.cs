@@ -52,15 +52,25 @@ namespace TlsGuard.PackageLab
                 report.RootElement.GetProperty("files").GetArrayLength(), findings);
         }
 
-        /// <summary>Packs this checkout's TlsGuard package (already built) into <paramref name="feed"/> under a fresh version.</summary>
-        public static TlsGuardReference Pack(string feed)
+        /// <summary>
+        /// Packs this checkout's TlsGuard package into <paramref name="feed"/> under a fresh version (so no NuGet cache can
+        /// serve a stale copy); <paramref name="noBuild"/> when the package project is already built (test projects
+        /// reference it), else pack builds it.
+        /// </summary>
+        public static TlsGuardReference Pack(string feed, bool noBuild = false)
         {
-            var version = "0.1.0-lab." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-            var result = ChildProcess.Run(DotnetLoadHost.Muxer(), new[]
+            var version = "0.1.0-lab." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            var arguments = new List<string>
             {
                 "pack", RepositoryRoot.Combine("nuget", "TlsGuard.Package.csproj"), "-c", BuildConfiguration.Name,
                 "-o", feed, "-p:PackageVersion=" + version, "-nologo",
-            }, timeout: TimeSpan.FromMinutes(5));
+            };
+            if (noBuild)
+            {
+                arguments.Add("--no-build");
+            }
+
+            var result = ChildProcess.Run(DotnetLoadHost.Muxer(), arguments, timeout: TimeSpan.FromMinutes(5));
             if (result.ExitCode != 0)
             {
                 throw new InvalidOperationException("packing TlsGuard failed:\n" + result);

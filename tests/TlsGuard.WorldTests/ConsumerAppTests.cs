@@ -6,38 +6,8 @@ using TlsGuard.PackageLab;
 
 namespace TlsGuard.WorldTests
 {
-    /// <summary>
-    /// One consumer app of lab packages, built as users build it: RID-less, then `build -r linux-musl-x64` followed by a
-    /// plain `build` (which leaves the other RID's folder in bin/), then `publish -r linux-musl-x64`. What the SDK lays
-    /// out is the input the MSBuild side of the loader model sees.
-    /// </summary>
-    public sealed class ConsumerAppFixture : IDisposable
-    {
-        private readonly TempDirectory _folder = new TempDirectory("lab-app");
-
-        public ConsumerAppFixture()
-        {
-            Cache = RealPackageCache.Instance;
-            App = new ConsumerApp(_folder.Combine("app"), Cache, ConsumerApp.TestPackages);
-            App.Build("-tl:off").EnsureSuccess();
-            RidLess = OutputInventory.Of(App.OutputFolder());
-            App.Build("-r", "linux-musl-x64", "-tl:off").EnsureSuccess();
-            App.Build("-tl:off").EnsureSuccess();
-            AfterOtherRid = OutputInventory.Of(App.OutputFolder());
-            App.Publish("linux-musl-x64", "-tl:off").EnsureSuccess();
-            PublishMusl = OutputInventory.Of(App.PublishFolder("linux-musl-x64"));
-        }
-
-        public RealPackageCache Cache { get; }
-        public ConsumerApp App { get; }
-        public System.Collections.Generic.IReadOnlyList<OutputFile> RidLess { get; }
-        public System.Collections.Generic.IReadOnlyList<OutputFile> AfterOtherRid { get; }
-        public System.Collections.Generic.IReadOnlyList<OutputFile> PublishMusl { get; }
-
-        public void Dispose() => _folder.Dispose();
-    }
-
-    public sealed class ConsumerAppTests : IClassFixture<ConsumerAppFixture>
+    [Collection(ConsumerAppCollection.Name)]
+    public sealed class ConsumerAppTests
     {
         private readonly ConsumerAppFixture _app;
 

@@ -8,8 +8,10 @@ namespace TlsGuard.Core.Analysis
 {
     /// <summary>
     /// Finds the file the target's loader would map for a DT_NEEDED name, in that loader's own order, and says which step
-    /// answered. A candidate counts only when it is a shared object of the requester's machine, class and byte order, built
-    /// for the target's C library family (or for none); another RID's asset, or a glibc build for a musl target, never does.
+    /// answered. A file found in a folder counts when it is a shared object of the requester's machine, class and byte
+    /// order, whatever C library it was built for: the loader maps it (and it then loads or fails on its own terms). A
+    /// library found by name among the app's others must also be built for the target's C library family (or for none):
+    /// another RID's asset is never in the process.
     /// <list type="bullet">
     /// <item>glibc (elf/dl-load.c _dl_map_object): DT_RPATH of the requester and of each object that loaded it, when the
     /// requester has no DT_RUNPATH; LD_LIBRARY_PATH (here: the configured search folders); the requester's DT_RUNPATH only;
@@ -247,7 +249,7 @@ namespace TlsGuard.Core.Analysis
 
             foreach (var result in _scans.Scan(path))
             {
-                if (Compatible(result, requester, target.Libc.Kind))
+                if (Mappable(result, requester))
                 {
                     return new ResolvedModule(path, result, origin);
                 }
@@ -268,6 +270,15 @@ namespace TlsGuard.Core.Analysis
                 searched.Add(path + " (built for " + Describe.LibcText.Family(builtFor) + ")");
             }
         }
+
+        /// <summary>
+        /// A file the loader maps when it finds it in a folder it searches: glibc's open_verify (elf/dl-load.c) checks the ELF
+        /// header (class, byte order, machine, type) and moves on to the next folder otherwise; neither it nor musl's
+        /// load_library (ldso/dynlink.c) asks which C library the file was linked against. A glibc build beside a musl
+        /// library is mapped by musl's loader, and musl loads it when it imports nothing glibc-only.
+        /// </summary>
+        private static bool Mappable(ElfScanResult candidate, ElfScanResult requester) =>
+            candidate.IsSharedObject && candidate.Platform == requester.Platform;
 
         /// <summary>A shared object the requester's loader can map: same machine, class and byte order, and not built for another C library.</summary>
         internal static bool Compatible(ElfScanResult candidate, ElfScanResult requester, LibcKind family)

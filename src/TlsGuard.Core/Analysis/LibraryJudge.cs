@@ -66,8 +66,42 @@ namespace TlsGuard.Core.Analysis
             {
                 verdict = verdict with { Verdict = Max(verdict.Verdict, mismatch.Verdict), Mismatch = mismatch };
             }
+            else if (DependencyMismatch(closure, library) is (LibcMismatch inherited, ModuleNode module) && inherited.Verdict > verdict.Verdict)
+            {
+                // The loader maps the whole closure or nothing: a dependency it refuses fails the library that needs it,
+                // with that dependency's error. The dependency is the root cause and is reported on its own, once.
+                verdict = verdict with { Verdict = inherited.Verdict, Mismatch = inherited, Chain = module.Chain() };
+            }
 
             return new LibraryJudgement(verdict, missing, flag, mismatch, input);
+        }
+
+        /// <summary>
+        /// The worst C-library mismatch among the modules the app ships with this library (found beside it, through its
+        /// RPATH/RUNPATH or search folders, or among the app's libraries). The system's own libraries (this machine, a
+        /// sysroot) are built for that system and are not judged: standing in for another glibc version, they would not be
+        /// the target's copies.
+        /// </summary>
+        private static (LibcMismatch Mismatch, ModuleNode Module)? DependencyMismatch(DependencyClosure closure, ScannedLibrary library)
+        {
+            (LibcMismatch, ModuleNode)? worst = null;
+            foreach (var node in closure.LoadOrder)
+            {
+                if (node == closure.Root || node.IsStartup || node.Scan == null || node.Path == null
+                    || node.Origin == ModuleOrigin.ThisMachine || node.Origin == ModuleOrigin.Sysroot)
+                {
+                    continue;
+                }
+
+                var input = new LibraryInput(node.Path);
+                var found = LibcCompatibility.Judge(input, node.Scan, library.Target, new LibraryVerdict(input, node.Scan, library.Libc));
+                if (found != null && (worst == null || found.Verdict > worst.Value.Item1.Verdict))
+                {
+                    worst = (found, node);
+                }
+            }
+
+            return worst;
         }
 
         private Remedy RemedyFor(ScannedLibrary library, StaticTlsConsumer? offender, BudgetOutcome budget)

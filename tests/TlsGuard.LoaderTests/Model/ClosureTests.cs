@@ -240,5 +240,34 @@ namespace TlsGuard.LoaderTests.Model
             var shared = Analysis.Run(libraries, new AnalysisOptions { SystemLibraries = SystemLibraries.Off }, a, c);
             Assert.Single(shared.WithId("TLS005"));
         }
+
+        [Fact]
+        public void A_file_found_through_runpath_is_the_dependency_whatever_c_library_it_was_built_for()
+        {
+            // musl's loader maps the glibc build it finds beside a library (ldso/dynlink.c asks no C library); it is not missing.
+            using var libraries = new FakeLibraries();
+            var foo = libraries.Add("app/libfoo.so", new LibrarySpec { Soname = "libfoo.so", Needed = new[] { "libbar.so", "libc.musl-x86_64.so.1" }, Runpath = new[] { "$ORIGIN" } });
+            libraries.Add("app/libbar.so", LibrarySpec.Clean("libbar.so", "libc.so.6"));
+            var options = new AnalysisOptions { RuntimeIdentifier = "linux-musl-x64", SystemLibraries = SystemLibraries.Off };
+            var report = Analysis.Run(libraries, options, foo);
+            Assert.Empty(report.WithId("TLS005"));
+            var library = report.Library(foo);
+            Assert.Equal(Verdict.AtRisk, library.Verdict);
+            Assert.Equal(new[] { "libfoo.so", "libbar.so" }, library.Chain);
+        }
+
+        [Fact]
+        public void A_library_fails_with_the_c_library_mismatch_of_a_dependency_it_ships_reported_once_on_that_dependency()
+        {
+            using var libraries = new FakeLibraries();
+            var foo = libraries.Add("app/libfoo.so", new LibrarySpec { Soname = "libfoo.so", Needed = new[] { "libbar.so", "libc.so.6" }, Runpath = new[] { "$ORIGIN" } });
+            var bar = libraries.Add("app/libbar.so", LibrarySpec.Clean("libbar.so", "libc.musl-x86_64.so.1"));
+            var report = Analysis.Run(libraries, new AnalysisOptions { RuntimeIdentifier = "linux-x64", SystemLibraries = SystemLibraries.Off }, foo, bar);
+            var library = report.Library(foo);
+            Assert.Equal(Verdict.Fails, library.Verdict);
+            Assert.Equal(new[] { "libfoo.so", "libbar.so" }, library.Chain);
+            Assert.Equal(bar, Assert.Single(report.WithId("TLS009")).FilePath);
+            Assert.Empty(report.WithId("TLS001"));
+        }
     }
 }
