@@ -19,7 +19,7 @@ namespace TlsGuard.Tasks
 
         private static readonly string[] NeverElfExtensions =
         {
-            ".dll", ".dylib", ".exe", ".pdb", ".dbg", ".debug", ".a", ".lib", ".json", ".xml", ".txt", ".md",
+            ".dylib", ".exe", ".pdb", ".dbg", ".debug", ".a", ".lib", ".json", ".xml", ".txt", ".md",
         };
 
         /// <summary>
@@ -69,12 +69,19 @@ namespace TlsGuard.Tasks
                 return null;
             }
 
+            var extension = Path.GetExtension(fileName);
+            if (string.Equals(extension, ".dll", StringComparison.OrdinalIgnoreCase))
+            {
+                // Some packages ship a Linux ELF library named *.dll (System.Data.SQLite's SQLite.Interop.dll), which
+                // .NET's probing loads by that name; the magic tells it from a managed or Windows .dll.
+                return ElfScanner.LooksLikeElfOrArchive(path) ? null : "a .dll file that is not ELF";
+            }
+
             if (origin == LibraryOrigin.Publish || origin == LibraryOrigin.Output)
             {
                 return "not named like a shared object (*.so, *.so.N)";
             }
 
-            var extension = Path.GetExtension(fileName);
             foreach (var never in NeverElfExtensions)
             {
                 if (string.Equals(extension, never, StringComparison.OrdinalIgnoreCase))

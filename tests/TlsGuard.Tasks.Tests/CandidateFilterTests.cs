@@ -27,7 +27,7 @@ namespace TlsGuard.Tasks.Tests
         public void Windows_and_mac_assets_are_skipped_quietly()
         {
             using var temp = new TempDirectory();
-            var dll = temp.Copy(Fixtures.IeOwnX64, "runtimes/win-x64/native/foo.dll");
+            var dll = temp.Write("runtimes/win-x64/native/foo.dll", "MZ\u0090\u0000");
             var dylib = temp.Write("runtimes/osx-arm64/native/libfoo.dylib", "\u00cf\u00fa\u00ed\u00fe");
 
             Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Package, dll, "Foo"));
@@ -89,9 +89,26 @@ namespace TlsGuard.Tasks.Tests
         public void A_packed_windows_library_under_a_linux_rid_is_still_not_an_elf_file()
         {
             using var temp = new TempDirectory();
-            var dll = temp.Copy(Fixtures.GdX64, "native/foo.dll");
+            var dll = temp.Write("native/foo.dll", "MZ\u0090\u0000");
 
             Assert.NotNull(CandidateFilter.SkipReason(LibraryOrigin.Pack, new LibraryInput(dll) { RelativePath = "runtimes/linux-x64/native/foo.dll" }));
+        }
+
+        [Fact]
+        public void An_elf_library_named_dll_is_checked_from_every_origin()
+        {
+            // Stub.System.Data.SQLite.Core.NetStandard ships runtimes/linux-x64/native/SQLite.Interop.dll, a glibc ELF library.
+            using var temp = new TempDirectory();
+            var interop = temp.Copy(Fixtures.IeOwnX64, "runtimes/linux-x64/native/SQLite.Interop.dll");
+            var managed = temp.Write("MyApp.dll", "MZ\u0090\u0000");
+
+            foreach (var origin in new[] { LibraryOrigin.Package, LibraryOrigin.Project, LibraryOrigin.Output, LibraryOrigin.Publish })
+            {
+                Assert.Null(CandidateFilter.SkipReason(origin, interop, "Stub.System.Data.SQLite.Core.NetStandard"));
+                Assert.NotNull(CandidateFilter.SkipReason(origin, managed, null));
+            }
+
+            Assert.Null(CandidateFilter.SkipReason(LibraryOrigin.Pack, new LibraryInput(interop) { RelativePath = "runtimes/linux-x64/native/SQLite.Interop.dll" }));
         }
     }
 }

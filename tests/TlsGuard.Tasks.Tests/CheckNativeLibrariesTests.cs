@@ -340,7 +340,7 @@ namespace TlsGuard.Tasks.Tests
         {
             using var temp = new TempDirectory();
             var text = temp.Write("data/readme.bin", "hello");
-            var dll = temp.Copy(Fixtures.IeOwnX64, "runtimes/win-x64/native/foo.dll");
+            var dll = temp.Write("runtimes/win-x64/native/foo.dll", "MZ\u0090\u0000");
 
             var run = Run(Item(text, ("TlsGuardOrigin", "Project")), Item(dll, ("TlsGuardOrigin", "Package")));
 

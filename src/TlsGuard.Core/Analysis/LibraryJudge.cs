@@ -62,15 +62,18 @@ namespace TlsGuard.Core.Analysis
                 Remedy = level >= Verdict.AtRisk ? RemedyFor(library, offender, budget) : null,
             };
             var mismatch = LibcCompatibility.Judge(library.Input, scan, library.Target, verdict);
-            if (mismatch != null)
-            {
-                verdict = verdict with { Verdict = Max(verdict.Verdict, mismatch.Verdict), Mismatch = mismatch };
-            }
-            else if (DependencyMismatch(closure, library) is (LibcMismatch inherited, ModuleNode module) && inherited.Verdict > verdict.Verdict)
+            var dependency = DependencyMismatch(closure, library);
+            if (dependency is (LibcMismatch inherited, ModuleNode module)
+                && (mismatch == null ? inherited.Verdict > verdict.Verdict : StopsFirst(inherited, mismatch)))
             {
                 // The loader maps the whole closure or nothing: a dependency it refuses fails the library that needs it,
                 // with that dependency's error. The dependency is the root cause and is reported on its own, once.
-                verdict = verdict with { Verdict = inherited.Verdict, Mismatch = inherited, Chain = module.Chain() };
+                verdict = verdict with { Verdict = Max(verdict.Verdict, inherited.Verdict), Mismatch = inherited, Chain = module.Chain() };
+                mismatch = null;
+            }
+            else if (mismatch != null)
+            {
+                verdict = verdict with { Verdict = Max(verdict.Verdict, mismatch.Verdict), Mismatch = mismatch };
             }
 
             return new LibraryJudgement(verdict, missing, flag, mismatch, input);
@@ -103,6 +106,16 @@ namespace TlsGuard.Core.Analysis
 
             return worst;
         }
+
+        /// <summary>
+        /// True when the loader meets the dependency's failure before the library's own: a missing file stops the mapping
+        /// of the closure (glibc's _dl_map_object_deps, musl's load_deps), before symbols, versions and TLS relocations of
+        /// the library are looked at. Its own problem then stays hidden until the dependency is fixed.
+        /// </summary>
+        private static bool StopsFirst(LibcMismatch dependency, LibcMismatch own) =>
+            dependency.Verdict == Verdict.Fails
+            && dependency.Reason == LibcMismatchReason.NeedsOtherLibcFile
+            && own.Reason != LibcMismatchReason.NeedsOtherLibcFile;
 
         private Remedy RemedyFor(ScannedLibrary library, StaticTlsConsumer? offender, BudgetOutcome budget)
         {

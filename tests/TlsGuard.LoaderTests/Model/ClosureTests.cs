@@ -269,5 +269,22 @@ namespace TlsGuard.LoaderTests.Model
             Assert.Equal(bar, Assert.Single(report.WithId("TLS009")).FilePath);
             Assert.Empty(report.WithId("TLS001"));
         }
+
+        [Fact]
+        public void A_dependency_the_loader_cannot_map_hides_the_librarys_own_initial_exec_problem()
+        {
+            // musl stops at the missing ld-linux-x86-64.so.2 while mapping libfoo.so's closure ("needed by libbar.so"), before
+            // it relocates libfoo.so's initial-exec reference: libbar.so is the root cause, named once.
+            using var libraries = new FakeLibraries();
+            var foo = libraries.Add("app/libfoo.so", new LibrarySpec { Soname = "libfoo.so", Needed = new[] { "libbar.so", "libc.so.6" }, Runpath = new[] { "$ORIGIN" }, Imports = new[] { "tls_var" } });
+            var bar = libraries.Add("app/libbar.so", new LibrarySpec { Soname = "libbar.so", Needed = new[] { "ld-linux-x86-64.so.2", "libc.so.6" }, Tls = 4, Defines = new[] { "tls_var" } });
+            var report = Analysis.Run(libraries, new AnalysisOptions { RuntimeIdentifier = "linux-musl-x64", SystemLibraries = SystemLibraries.Off }, foo, bar);
+            var library = report.Library(foo);
+            Assert.Equal(Verdict.Fails, library.Verdict);
+            Assert.Equal(new[] { "libfoo.so", "libbar.so" }, library.Chain);
+            Assert.Equal(bar, Assert.Single(report.WithId("TLS009")).FilePath);
+            Assert.Empty(report.WithId("TLS011"));
+            Assert.Empty(report.WithId("TLS001"));
+        }
     }
 }
