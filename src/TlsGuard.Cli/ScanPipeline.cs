@@ -45,7 +45,11 @@ namespace TlsGuard.Cli
                     if (seen.Add(Path.GetFullPath(file.Path)))
                     {
                         discovered.Add(file);
-                        inputs.Add(new LibraryInput(file.Path) { RelativePath = RelativeTo(root, file.Path) });
+                        inputs.Add(new LibraryInput(file.Path)
+                        {
+                            RelativePath = RelativeTo(root, file.Path),
+                            RuntimeIdentifier = RuntimeAssetPath.RuntimeIdentifier(Path.GetFullPath(file.Path)),
+                        });
                     }
                 }
             }

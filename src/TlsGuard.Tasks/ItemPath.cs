@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Generic;
+using TlsGuard.Core.Analysis;
 
 namespace TlsGuard.Tasks
 {
@@ -15,38 +15,9 @@ namespace TlsGuard.Tasks
             return string.Join("/", Segments(path));
         }
 
-        public static IReadOnlyList<string> Segments(string path)
-        {
-            var segments = new List<string>();
-            foreach (var segment in path.Split('/', '\\'))
-            {
-                if (segment.Length > 0 && segment != ".")
-                {
-                    segments.Add(segment);
-                }
-            }
+        public static IReadOnlyList<string> Segments(string path) => RuntimeAssetPath.Segments(path);
 
-            return segments;
-        }
-
-        /// <summary>The RID of the first "runtimes/&lt;rid&gt;/..." in the path (at least one segment must follow the RID).</summary>
-        public static string? RuntimeIdentifier(string? path)
-        {
-            if (string.IsNullOrEmpty(path))
-            {
-                return null;
-            }
-
-            var segments = Segments(path!);
-            for (var i = 0; i + 2 < segments.Count; i++)
-            {
-                if (string.Equals(segments[i], "runtimes", StringComparison.OrdinalIgnoreCase))
-                {
-                    return segments[i + 1];
-                }
-            }
-
-            return null;
-        }
+        /// <summary>The RID of "runtimes/&lt;rid&gt;/..." in the path (at least one segment must follow the RID).</summary>
+        public static string? RuntimeIdentifier(string? path) => RuntimeAssetPath.RuntimeIdentifier(path);
     }
 }

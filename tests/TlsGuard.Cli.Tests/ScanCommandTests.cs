@@ -114,6 +114,23 @@ namespace TlsGuard.Cli.Tests
         }
 
         [Fact]
+        public void AFileUnderRuntimesRidIsJudgedForThatRidAsTheTaskJudgesIt()
+        {
+            // A RID-less build output carries every RID's assets; --rid is the fallback, not an override of the path.
+            using var temp = new TempDirectory();
+            temp.Copy(IeOwn, "bin/runtimes/linux-x64/native/libie_own.so");
+            temp.Copy(IeOwn, "bin/runtimes/linux-musl-x64/native/libie_own.so");
+
+            var run = CliRun.Of("scan", temp.Combine("bin"), "--rid", "linux-x64", "--format", "json", "--fail-on", "never");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var libcByRid = JsonDocument.Parse(run.Output).RootElement.GetProperty("files").EnumerateArray()
+                .ToDictionary(f => f.GetProperty("path").GetString()!.Split('/')[^3], f => f.GetProperty("libc").GetString());
+            Assert.Equal("musl", libcByRid["linux-musl-x64"]);
+            Assert.StartsWith("glibc", libcByRid["linux-x64"]);
+        }
+
+        [Fact]
         public void FoldersAreSearchedRecursivelyAndJudgedTogether()
         {
             using var temp = new TempDirectory();
@@ -132,9 +149,9 @@ namespace TlsGuard.Cli.Tests
         [Fact]
         public void MuslTargetFailsEvenASmallInitialExecBlock()
         {
-            // A glibc build: on musl its C library is the headline. Its initial-exec reference lands in libdef.so, found through
-            // --search (musl's loader maps a glibc build it finds); musl refuses initial-exec TLS in a dlopen'd module, so it
-            // fails for sure: TLS009, never "fits" (the musl C host fails it too, at libdef.so's ld-linux-x86-64.so.2).
+            // A glibc build whose initial-exec reference lands in libdef.so, found through --search (musl's loader maps a
+            // glibc build it finds). musl stops at libdef.so's ld-linux-x86-64.so.2 before it relocates anything, as the
+            // musl C host does: the one warning is TLS009 on libdef.so, naming libie_ext.so as what needs it; never "fits".
             var mimallocLike = RepositoryRoot.Fixture("x86_64-gcc/libie_ext.so");
 
             var glibc = CliRun.Of("scan", mimallocLike, "--format", "json", "--search", Path.GetDirectoryName(mimallocLike)!);
@@ -146,7 +163,10 @@ namespace TlsGuard.Cli.Tests
             Assert.True(rid.ExitCode == 1, rid.ToString());
             Assert.Equal("musl", JsonDocument.Parse(musl.Output).RootElement.GetProperty("files")[0].GetProperty("libc").GetString());
             Assert.Equal("musl", JsonDocument.Parse(rid.Output).RootElement.GetProperty("budget").GetProperty("libc").GetString());
-            Assert.Contains(JsonDocument.Parse(musl.Output).RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("id").GetString() == "TLS009");
+            var finding = Assert.Single(JsonDocument.Parse(musl.Output).RootElement.GetProperty("findings").EnumerateArray());
+            Assert.Equal("TLS009", finding.GetProperty("id").GetString());
+            Assert.Equal("libdef.so", Path.GetFileName(finding.GetProperty("file").GetString()));
+            Assert.Equal("libie_ext.so", finding.GetProperty("properties").GetProperty("pulledInBy").GetString());
             Assert.Equal("fails", JsonDocument.Parse(musl.Output).RootElement.GetProperty("files")[0].GetProperty("verdict").GetString());
         }
 

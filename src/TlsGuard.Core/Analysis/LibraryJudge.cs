@@ -67,9 +67,10 @@ namespace TlsGuard.Core.Analysis
                 && (mismatch == null ? inherited.Verdict > verdict.Verdict : StopsFirst(inherited, mismatch)))
             {
                 // The loader maps the whole closure or nothing: a dependency it refuses fails the library that needs it,
-                // with that dependency's error. The dependency is the root cause and is reported on its own, once.
+                // with that dependency's error. The dependency is the root cause and is reported on its own, once: as an
+                // input of its own, or else here, naming this library as what pulls it in (LoadAnalyzer merges repeats).
                 verdict = verdict with { Verdict = Max(verdict.Verdict, inherited.Verdict), Mismatch = inherited, Chain = module.Chain() };
-                mismatch = null;
+                mismatch = _inputPaths.Contains(PathText.FullPath(module.Path!)) ? null : inherited with { PulledInBy = new[] { library.Input } };
             }
             else if (mismatch != null)
             {

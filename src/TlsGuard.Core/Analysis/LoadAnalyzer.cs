@@ -52,6 +52,8 @@ namespace TlsGuard.Core.Analysis
                 Decide(input, judge, decisions, setCandidates, missing);
             }
 
+            MergeMismatchesOfDependencies(decisions);
+
             decisions.AddRange(RootCauses.Group(decisions));
             decisions.AddRange(MissingByName(missing, resolver));
             var (budgets, overflows) = new SetJudge(models).Judge(setCandidates);
@@ -131,6 +133,36 @@ namespace TlsGuard.Core.Analysis
             if (objectCode != null)
             {
                 decisions.Add(objectCode);
+            }
+        }
+
+        /// <summary>
+        /// A dependency that was not analysed itself but fails the libraries that need it is one root cause: one decision
+        /// for it per target C library, naming every library that pulls it in, at the place of the first.
+        /// </summary>
+        private static void MergeMismatchesOfDependencies(List<Decision> decisions)
+        {
+            var first = new Dictionary<(string Path, string Libc), int>();
+            for (var i = 0; i < decisions.Count; i++)
+            {
+                if (!(decisions[i] is LibcMismatch mismatch) || mismatch.PulledInBy.Count == 0)
+                {
+                    continue;
+                }
+
+                var key = (PathText.FullPath(mismatch.Input.Path), mismatch.Target.Name);
+                if (!first.TryGetValue(key, out var index))
+                {
+                    first[key] = i;
+                    continue;
+                }
+
+                var kept = (LibcMismatch)decisions[index];
+                var pulledInBy = new List<LibraryInput>(kept.PulledInBy);
+                pulledInBy.AddRange(mismatch.PulledInBy);
+                decisions[index] = kept with { PulledInBy = pulledInBy };
+                decisions.RemoveAt(i);
+                i--;
             }
         }
 

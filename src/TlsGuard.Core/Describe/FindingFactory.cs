@@ -232,20 +232,33 @@ namespace TlsGuard.Core.Describe
                     : "; it also uses initial-exec TLS of a size that could not be read";
             }
 
-            var message = FindingText.Invariant(descriptor.MessageFormat, FindingText.Display(mismatch.Input), built, target, evidence, MismatchText.Fix(mismatch));
+            var pulledInBy = new List<string>();
+            foreach (var dependent in mismatch.PulledInBy)
+            {
+                pulledInBy.Add(FindingText.Display(dependent));
+            }
+
+            var subject = FindingText.Display(mismatch.Input) + (pulledInBy.Count > 0 ? " (needed by " + FindingText.FirstFewAndCount(pulledInBy, 5) + ")" : "");
+            var message = FindingText.Invariant(descriptor.MessageFormat, subject, built, target, evidence, MismatchText.Fix(mismatch));
+            var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["builtFor"] = LibcText.Family(mismatch.Built.Family),
+                ["libc"] = mismatch.Target.Name,
+                ["reason"] = MismatchText.ReasonName(mismatch.Reason),
+                ["subject"] = mismatch.Subject,
+                ["verdict"] = VerdictNames.ToName(mismatch.Verdict),
+            };
+            if (pulledInBy.Count > 0)
+            {
+                properties["pulledInBy"] = string.Join(";", pulledInBy);
+            }
+
             return new Finding(descriptor, mismatch.Input.Path, message)
             {
                 PackageId = mismatch.Input.PackageId,
                 PackageVersion = mismatch.Input.PackageVersion,
                 Fingerprint = string.Join("|", descriptor.Id, library, mismatch.Target.FingerprintName, mismatch.Reason.ToString(), mismatch.Subject),
-                Properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["builtFor"] = LibcText.Family(mismatch.Built.Family),
-                    ["libc"] = mismatch.Target.Name,
-                    ["reason"] = MismatchText.ReasonName(mismatch.Reason),
-                    ["subject"] = mismatch.Subject,
-                    ["verdict"] = VerdictNames.ToName(mismatch.Verdict),
-                },
+                Properties = properties,
             };
         }
 

@@ -286,5 +286,22 @@ namespace TlsGuard.LoaderTests.Model
             Assert.Empty(report.WithId("TLS011"));
             Assert.Empty(report.WithId("TLS001"));
         }
+
+        [Fact]
+        public void A_dependency_that_was_not_given_and_will_not_load_is_reported_once_naming_everything_that_needs_it()
+        {
+            using var libraries = new FakeLibraries();
+            var foo = libraries.Add("app/libfoo.so", new LibrarySpec { Soname = "libfoo.so", Needed = new[] { "libbar.so", "libc.so.6" }, Runpath = new[] { "$ORIGIN/deps" } });
+            var baz = libraries.Add("app/libbaz.so", new LibrarySpec { Soname = "libbaz.so", Needed = new[] { "libbar.so", "libc.so.6" }, Runpath = new[] { "$ORIGIN/deps" } });
+            var bar = libraries.Add("app/deps/libbar.so", LibrarySpec.Clean("libbar.so", "libc.musl-x86_64.so.1"));
+            var report = Analysis.Run(libraries, new AnalysisOptions { RuntimeIdentifier = "linux-x64", SystemLibraries = SystemLibraries.Off }, foo, baz);
+            Assert.Equal(Verdict.Fails, report.Library(foo).Verdict);
+            Assert.Equal(Verdict.Fails, report.Library(baz).Verdict);
+            var finding = Assert.Single(report.WithId("TLS009"));
+            Assert.Equal(bar, finding.FilePath);
+            Assert.Equal(new[] { foo, baz }, finding.Properties["pulledInBy"].Split(';'));
+            Assert.Contains("(needed by " + foo, finding.Message);
+            Assert.Contains(baz + ")", finding.Message);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace TlsGuard.Core.Analysis
 {
@@ -25,6 +26,12 @@ namespace TlsGuard.Core.Analysis
 
         /// <summary>The static TLS it would also need.</summary>
         public long StaticTlsBytes { get; init; }
+
+        /// <summary>
+        /// The analysed libraries that need this one when it was not itself given (found through RUNPATH, a search folder,
+        /// the sysroot): it is reported once, on its own path, naming what pulls it in.
+        /// </summary>
+        public IReadOnlyList<LibraryInput> PulledInBy { get; init; } = Array.Empty<LibraryInput>();
 
         /// <summary>The target glibc version the library is too new for, when <see cref="Reason"/> is <see cref="LibcMismatchReason.NeedsNewerGlibc"/>.</summary>
         public Version? TargetVersion => Target.Version;
