@@ -44,10 +44,12 @@ namespace TlsGuard.WorldTests
         [Fact]
         public void Arm64_verdicts_for_the_qemu_sysroot_agree_with_its_loader()
         {
+            // No --libc: the glibc version is read from the sysroot's own libc.so.6, as the loader under qemu will be.
             var version = ChildProcess.Run("dpkg-query", new[] { "-W", "-f=${Version}", "libc6-arm64-cross" }).Output;
             var glibc = string.Join(".", version.Split('-')[0].Split('.').Take(2));
             var folder = Path.Combine(_app.App.OutputFolder(), "runtimes", "linux-arm64");
-            var report = CliReport.Scan(new[] { folder }, "--rid", "linux-arm64", "--libc", "glibc-" + glibc, "--sysroot", RealLoaders.Aarch64Sysroot, "--fail-on", "never");
+            var report = CliReport.Scan(new[] { folder }, "--rid", "linux-arm64", "--sysroot", RealLoaders.Aarch64Sysroot, "--fail-on", "never");
+            Assert.Contains(report.Findings, f => f.Id == "TLS009" && f.Message.Contains("will not load on glibc " + glibc, StringComparison.Ordinal));
             var judged = AssertAgree(report, _app.Loaders.Aarch64, report.Files);
 
             // LLamaSharp's arm64 build needs GLIBC_2.38; what needs it fails with it, including what only pulls it in.

@@ -61,8 +61,9 @@ namespace TlsGuard.Core.Analysis
                 LoadOrderHazards = hazards,
                 Remedy = level >= Verdict.AtRisk ? RemedyFor(library, offender, budget) : null,
             };
-            var mismatch = LibcCompatibility.Judge(library.Input, scan, library.Target, verdict);
-            var dependency = DependencyMismatch(closure, library);
+            var target = WithJudgedVersion(library.Target, budget.Judged);
+            var mismatch = LibcCompatibility.Judge(library.Input, scan, target, verdict);
+            var dependency = DependencyMismatch(closure, library, target);
             if (dependency is (LibcMismatch inherited, ModuleNode module)
                 && (mismatch == null ? inherited.Verdict > verdict.Verdict : StopsFirst(inherited, mismatch)))
             {
@@ -86,7 +87,7 @@ namespace TlsGuard.Core.Analysis
         /// sysroot) are built for that system and are not judged: standing in for another glibc version, they would not be
         /// the target's copies.
         /// </summary>
-        private static (LibcMismatch Mismatch, ModuleNode Module)? DependencyMismatch(DependencyClosure closure, ScannedLibrary library)
+        private static (LibcMismatch Mismatch, ModuleNode Module)? DependencyMismatch(DependencyClosure closure, ScannedLibrary library, LoadTarget target)
         {
             (LibcMismatch, ModuleNode)? worst = null;
             foreach (var node in closure.LoadOrder)
@@ -98,7 +99,7 @@ namespace TlsGuard.Core.Analysis
                 }
 
                 var input = new LibraryInput(node.Path);
-                var found = LibcCompatibility.Judge(input, node.Scan, library.Target, new LibraryVerdict(input, node.Scan, library.Libc));
+                var found = LibcCompatibility.Judge(input, node.Scan, target, new LibraryVerdict(input, node.Scan, library.Libc));
                 if (found != null && (worst == null || found.Verdict > worst.Value.Item1.Verdict))
                 {
                     worst = (found, node);
@@ -107,6 +108,15 @@ namespace TlsGuard.Core.Analysis
 
             return worst;
         }
+
+        /// <summary>
+        /// An unversioned glibc target with a root file system is the version its libc.so.6 says (the budget read it), so
+        /// "needs GLIBC_2.38" is judged against the glibc that will really load the library.
+        /// </summary>
+        private static LoadTarget WithJudgedVersion(LoadTarget target, JudgedLibc judged) =>
+            target.Libc.IsGlibc && target.Libc.Version == null && judged.Source == LibcVersionSource.Sysroot && judged.From != null
+                ? target with { Libc = TargetLibc.GlibcVersion(judged.From) }
+                : target;
 
         /// <summary>
         /// True when the loader meets the dependency's failure before the library's own: a missing file stops the mapping
