@@ -70,6 +70,32 @@ public sealed class CoreContractTests
     }
 
     [Fact]
+    public async Task A_call_site_bound_to_a_library_that_fails_through_a_glibc_dependency_says_so()
+    {
+        // libie_ext.so on musl: musl stops at libdef.so, a glibc build (needs ld-linux-x86-64.so.2), before any TLS; the
+        // call site names that cause, not libie_ext.so's static TLS size.
+        var ieExt = RepositoryRoot.Fixture("x86_64-gcc", "libie_ext.so");
+        var report = LoadAnalyzer.Analyze(
+            [new LibraryInput(ieExt)],
+            new AnalysisOptions { TargetLibc = "musl", SearchPaths = [System.IO.Path.GetDirectoryName(ieExt)!], SystemLibraries = SystemLibraries.Off });
+        const string source = """
+            using System.Runtime.InteropServices;
+
+            static class Native
+            {
+                [{|#0:DllImport("ie_ext")|}] public static extern int ie_ext();
+            }
+            """;
+
+        await CallSiteAnalyzerTest.ForSource(source)
+            .WithResults(AnalyzerResultsFile.Format(report.Libraries))
+            .Expect(CallSiteAnalyzerTest.Diagnostic("TLS100").WithLocation(0).WithMessage(
+                "'ie_ext' binds to libie_ext.so, which will fail to load on musl: needs libdef.so, which is built for glibc (needs ld-linux-x86-64.so.2). "
+                + "Fix: rebuild libdef.so against musl, or run the app on a glibc-based system (e.g. a Debian or Ubuntu base image)."))
+            .RunAsync();
+    }
+
+    [Fact]
     public void Analyzer_descriptors_say_what_the_catalog_says()
     {
         Assert.Equal(2, RuleDescriptors.All.Length);

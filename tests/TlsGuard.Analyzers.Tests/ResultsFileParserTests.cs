@@ -33,7 +33,7 @@ public sealed class ResultsFileParserTests
     [Fact]
     public void Accepts_a_byte_order_mark_and_CRLF_line_ends()
     {
-        var text = "\uFEFF# tlsguard-results 1\r\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix\r\n";
+        var text = "\uFEFF# tlsguard-results 2\r\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tcause\tfix\r\n";
 
         var library = Assert.Single(AnalyzerResultsFormat.Parse(text));
 
@@ -43,27 +43,28 @@ public sealed class ResultsFileParserTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("libfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix")]
-    [InlineData("# tlsguard-results 2\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix")]
-    [InlineData("# TLSGUARD-RESULTS 1\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix")]
-    [InlineData("\0\u0001\u0002ELF\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix")]
+    [InlineData("libfoo.so\tlibfoo.so\tfails\t10\tglibc\tcause\tfix")]
+    [InlineData("# tlsguard-results 1\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix")]
+    [InlineData("# tlsguard-results 3\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tcause\tfix")]
+    [InlineData("# TLSGUARD-RESULTS 2\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tcause\tfix")]
+    [InlineData("\0\u0001\u0002ELF\nlibfoo.so\tlibfoo.so\tfails\t10\tglibc\tcause\tfix")]
     public void Foreign_or_missing_header_yields_nothing(string text)
     {
         Assert.Empty(AnalyzerResultsFormat.Parse(text));
     }
 
     [Theory]
-    [InlineData("libfoo.so\tlibfoo.so\tfails\t10\tglibc")]
-    [InlineData("libfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix\textra")]
-    [InlineData("libfoo.so\tlibfoo.so\tfits\t10\tglibc\tfix")]
-    [InlineData("libfoo.so\tlibfoo.so\tnone\t10\tglibc\tfix")]
-    [InlineData("libfoo.so\tlibfoo.so\tbroken\t10\tglibc\tfix")]
-    [InlineData("libfoo.so\tlibfoo.so\tfails\t-10\tglibc\tfix")]
-    [InlineData("libfoo.so\tlibfoo.so\tfails\tten\tglibc\tfix")]
-    [InlineData("libfoo.so\tlibfoo.so\tfails\t99999999999999999999\tglibc\tfix")]
-    [InlineData("\tlibfoo.so\tfails\t10\tglibc\tfix")]
-    [InlineData("native/libfoo.so\tnative/libfoo.so\tfails\t10\tglibc\tfix")]
-    [InlineData("# libfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix")]
+    [InlineData("libfoo.so\tlibfoo.so\tfails\t10\tglibc\tfix")]
+    [InlineData("libfoo.so\tlibfoo.so\tfails\t10\tglibc\tcause\tfix\textra")]
+    [InlineData("libfoo.so\tlibfoo.so\tfits\t10\tglibc\tcause\tfix")]
+    [InlineData("libfoo.so\tlibfoo.so\tnone\t10\tglibc\tcause\tfix")]
+    [InlineData("libfoo.so\tlibfoo.so\tbroken\t10\tglibc\tcause\tfix")]
+    [InlineData("libfoo.so\tlibfoo.so\tfails\t-10\tglibc\tcause\tfix")]
+    [InlineData("libfoo.so\tlibfoo.so\tfails\tten\tglibc\tcause\tfix")]
+    [InlineData("libfoo.so\tlibfoo.so\tfails\t99999999999999999999\tglibc\tcause\tfix")]
+    [InlineData("\tlibfoo.so\tfails\t10\tglibc\tcause\tfix")]
+    [InlineData("native/libfoo.so\tnative/libfoo.so\tfails\t10\tglibc\tcause\tfix")]
+    [InlineData("# libfoo.so\tlibfoo.so\tfails\t10\tglibc\tcause\tfix")]
     [InlineData("libfoo.so libfoo.so fails 10 glibc fix")]
     public void Bad_line_is_skipped_and_good_lines_survive(string badLine)
     {
@@ -95,8 +96,8 @@ public sealed class ResultsFileParserTests
 
     [Theory]
     [InlineData("not a results file at all")]
-    [InlineData("# tlsguard-results 1\n\t\t\t\t\t\n\n\t")]
-    [InlineData("# tlsguard-results 1\nlibjemalloc.so.2\tlibjemalloc.so.2\tfails")]
+    [InlineData("# tlsguard-results 2\n\t\t\t\t\t\t\n\n\t")]
+    [InlineData("# tlsguard-results 2\nlibjemalloc.so.2\tlibjemalloc.so.2\tfails")]
     public async Task Garbled_file_gives_no_diagnostics_and_no_analyzer_crash(string text)
     {
         // The harness reports AD0001 (an analyzer exception) as an error, and an unexpected diagnostic fails the test.

@@ -21,9 +21,9 @@ namespace TlsGuard.Tasks.Tests
             });
 
             Assert.Equal(
-                "# tlsguard-results 1\n"
-                + "libjemalloc.so.2\tlibjemalloc.so.2\tfails\t2632\tglibc\t" + Summary("libjemalloc.so.2", "glibc") + "\n"
-                + "libz.so\truntimes/linux-x64/native/libz.so\tat-risk\t1200\tglibc\t" + Summary("libz.so", "glibc") + "\n",
+                "# tlsguard-results 2\n"
+                + "libjemalloc.so.2\tlibjemalloc.so.2\tfails\t2632\tglibc\tneeds 2632 bytes of static TLS\t" + Summary("libjemalloc.so.2", "glibc") + "\n"
+                + "libz.so\truntimes/linux-x64/native/libz.so\tat-risk\t1200\tglibc\tneeds 1200 bytes of static TLS\t" + Summary("libz.so", "glibc") + "\n",
                 text);
         }
 
@@ -42,6 +42,7 @@ namespace TlsGuard.Tasks.Tests
             Assert.Equal(Verdict.Fails, entry.Verdict);
             Assert.Equal(4096, entry.RequiredBytes);
             Assert.Equal("musl", entry.Libc);
+            Assert.Equal("needs 4096 bytes of static TLS", entry.Cause);
             Assert.StartsWith("for line one line two: ", entry.RemedySummary);
             Assert.DoesNotContain('\t', entry.RemedySummary);
             Assert.DoesNotContain('\n', entry.RemedySummary);
@@ -50,8 +51,8 @@ namespace TlsGuard.Tasks.Tests
         [Fact]
         public void No_flagged_library_gives_just_the_header()
         {
-            Assert.Equal("# tlsguard-results 1\n", AnalyzerResultsFile.Format(Array.Empty<LibraryVerdict>()));
-            Assert.Empty(AnalyzerResultsFile.Parse("# tlsguard-results 1\n"));
+            Assert.Equal("# tlsguard-results 2\n", AnalyzerResultsFile.Format(Array.Empty<LibraryVerdict>()));
+            Assert.Empty(AnalyzerResultsFile.Parse("# tlsguard-results 2\n"));
         }
 
         [Fact]
@@ -59,7 +60,7 @@ namespace TlsGuard.Tasks.Tests
         {
             Assert.Throws<FormatException>(() => AnalyzerResultsFile.Parse("libfoo.so\tx\tfails\t1\tglibc\tfix\n"));
 
-            var entries = AnalyzerResultsFile.Parse("# tlsguard-results 1\r\nshort\tline\nlibfoo.so\tlibfoo.so\tfails\tmany\tglibc\tfix\nlibok.so\tlibok.so\tat-risk\t8\tglibc\tfix\n");
+            var entries = AnalyzerResultsFile.Parse("# tlsguard-results 2\r\nshort\tline\nlibfoo.so\tlibfoo.so\tfails\tmany\tglibc\tcause\tfix\nlibok.so\tlibok.so\tat-risk\t8\tglibc\tcause\tfix\n");
 
             Assert.Equal("libok.so", entries.Single().FileName);
         }

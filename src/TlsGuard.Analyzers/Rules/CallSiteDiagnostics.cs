@@ -28,7 +28,7 @@ namespace TlsGuard.Analyzers.Rules
                 RemedyText(library));
         }
 
-        /// <summary>"will fail to load on glibc: needs 2632 bytes of static TLS".</summary>
+        /// <summary>"will fail to load on glibc 2.36: needs 2632 bytes of static TLS", "will fail to load on musl: is built for glibc (needs libc.so.6)".</summary>
         public static string VerdictText(FlaggedLibrary library)
         {
             var text = library.Verdict == FlaggedVerdict.Fails ? "will fail to load" : "may fail to load";
@@ -37,9 +37,9 @@ namespace TlsGuard.Analyzers.Rules
                 text += " on " + library.Libc;
             }
 
-            if (library.RequiredBytes > 0)
+            if (library.Cause.Length > 0)
             {
-                text += ": needs " + library.RequiredBytes.ToString(CultureInfo.InvariantCulture) + " bytes of static TLS";
+                text += ": " + library.Cause;
             }
 
             return text;

@@ -32,6 +32,21 @@ namespace TlsGuard.Core.Describe
             "it is linked against glibc" + (mismatch.Subject.Length > 0 ? " (needs " + mismatch.Subject + ")" : "")
             + "; musl answers glibc's library names itself and loads it only if it defines every symbol the library imports";
 
+        /// <summary>
+        /// The cause in a few words, for places that quote no loader text (the analyzer's call-site diagnostics):
+        /// "is built for glibc (needs ld-linux-x86-64.so.2)", "needs GLIBC_2.38", or, when a dependency is at fault,
+        /// "needs libdef.so, which is built for glibc (needs ld-linux-x86-64.so.2)".
+        /// </summary>
+        public static string Cause(LibcMismatch mismatch, LibraryInput library)
+        {
+            var own = mismatch.Reason == LibcMismatchReason.NeedsNewerGlibc
+                ? "needs " + mismatch.Subject
+                : "is built for " + LibcText.Family(mismatch.Built.Family) + " (" + mismatch.Built.Evidence + ")";
+            return string.Equals(PathText.FullPath(mismatch.Input.Path), PathText.FullPath(library.Path), System.StringComparison.Ordinal)
+                ? own
+                : "needs " + mismatch.Input.FileName + ", which " + own;
+        }
+
         public static string Fix(LibcMismatch mismatch)
         {
             var package = mismatch.Input.PackageId;

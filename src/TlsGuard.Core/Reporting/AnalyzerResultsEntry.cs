@@ -17,6 +17,7 @@ namespace TlsGuard.Core.Reporting
         public Verdict Verdict => _library.Verdict == FlaggedVerdict.Fails ? Verdict.Fails : Verdict.AtRisk;
         public long RequiredBytes => _library.RequiredBytes;
         public string Libc => _library.Libc;
+        public string Cause => _library.Cause;
         public string RemedySummary => _library.RemedySummary;
     }
 }

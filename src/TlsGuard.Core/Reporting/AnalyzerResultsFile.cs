@@ -33,11 +33,25 @@ namespace TlsGuard.Core.Reporting
                     relativePath,
                     library.Verdict == Verdict.Fails ? FlaggedVerdict.Fails : FlaggedVerdict.AtRisk,
                     library.RequiredStaticTlsBytes,
-                    library.Libc.Name,
+                    library.Budget == null ? library.Libc.DisplayName : LibcText.Versions(library.Budget.Judged, library.Libc),
+                    Cause(library),
                     library.Mismatch != null ? MismatchText.Fix(library.Mismatch) : library.Remedy == null ? "" : RemedyText.Summary(library.Remedy)));
             }
 
             return AnalyzerResultsFormat.Format(flagged);
+        }
+
+        /// <summary>The headline cause: a C library mismatch comes before static TLS, as it does in the build's warnings.</summary>
+        private static string Cause(LibraryVerdict library)
+        {
+            if (library.Mismatch != null)
+            {
+                return MismatchText.Cause(library.Mismatch, library.Input);
+            }
+
+            return library.RequiredStaticTlsBytes > 0
+                ? "needs " + library.RequiredStaticTlsBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes of static TLS"
+                : "";
         }
 
         public static void Write(TextWriter output, IEnumerable<LibraryVerdict> libraries) => output.Write(Format(libraries));

@@ -8,16 +8,17 @@ namespace TlsGuard.Core.Reporting
     /// <summary>
     /// The hand-off from the build to the Roslyn analyzer, $(IntermediateOutputPath)TlsGuard.libraries.tsv: UTF-8 TSV,
     /// the first line <see cref="Header"/>, then one line per flagged library:
-    /// fileName \t relativePath \t verdict(fails|at-risk) \t requiredBytes \t libc \t remedySummary.
+    /// fileName \t relativePath \t verdict(fails|at-risk) \t requiredBytes \t libc \t cause \t remedySummary.
+    /// Version 2 added the cause, so a call site bound to a glibc build in a musl app says so rather than its TLS size.
     /// The core writes it and the analyzer, which cannot load the core, compiles this file as linked source to read it,
     /// so it must compile on its own (netstandard2.0, no other TlsGuard type).
     /// </summary>
     internal static class AnalyzerResultsFormat
     {
-        public const string Header = "# tlsguard-results 1";
+        public const string Header = "# tlsguard-results 2";
 
         private const char Separator = '\t';
-        private const int FieldCount = 6;
+        private const int FieldCount = 7;
 
         public static string VerdictName(FlaggedVerdict verdict) => verdict == FlaggedVerdict.Fails ? "fails" : "at-risk";
 
@@ -35,6 +36,7 @@ namespace TlsGuard.Core.Reporting
                     VerdictName(library.Verdict),
                     library.RequiredBytes.ToString(CultureInfo.InvariantCulture),
                     Clean(library.Libc),
+                    Clean(library.Cause),
                     Clean(library.RemedySummary),
                 });
                 if (seen.Add(line))
@@ -119,7 +121,8 @@ namespace TlsGuard.Core.Reporting
                 verdict,
                 requiredBytes,
                 fields[4].Trim(),
-                fields[5].Trim());
+                fields[5].Trim(),
+                fields[6].Trim());
         }
 
         /// <summary>The spellings of TlsGuard.Core.Analysis.VerdictNames; "fits" and "none" are not findings.</summary>
@@ -163,13 +166,14 @@ namespace TlsGuard.Core.Reporting
     /// <summary>One library the build found will fail or may fail to load: a line of the results file.</summary>
     internal sealed class FlaggedLibrary
     {
-        public FlaggedLibrary(string fileName, string relativePath, FlaggedVerdict verdict, long requiredBytes, string libc, string remedySummary)
+        public FlaggedLibrary(string fileName, string relativePath, FlaggedVerdict verdict, long requiredBytes, string libc, string cause, string remedySummary)
         {
             FileName = fileName;
             RelativePath = relativePath;
             Verdict = verdict;
             RequiredBytes = requiredBytes;
             Libc = libc;
+            Cause = cause;
             RemedySummary = remedySummary;
         }
 
@@ -182,8 +186,11 @@ namespace TlsGuard.Core.Reporting
         public FlaggedVerdict Verdict { get; }
         public long RequiredBytes { get; }
 
-        /// <summary>The C library the verdict is for ("glibc", "glibc-2.36", "musl"); may be empty.</summary>
+        /// <summary>The C library (versions) the verdict is for ("glibc 2.36", "glibc 2.27–2.31", "musl"); may be empty.</summary>
         public string Libc { get; }
+
+        /// <summary>Why, in a few words ("needs 2632 bytes of static TLS", "is built for glibc (needs libc.so.6)"); may be empty.</summary>
+        public string Cause { get; }
 
         public string RemedySummary { get; }
     }

@@ -5,7 +5,7 @@ namespace TlsGuard.Analyzers.Tests.Infrastructure;
 /// <summary>Builds results-file text in the layout of TlsGuard.Core.Reporting.AnalyzerResultsFile.</summary>
 internal sealed class ResultsFile
 {
-    public const string Header = "# tlsguard-results 1";
+    public const string Header = "# tlsguard-results 2";
 
     /// <summary>The build's default location: $(IntermediateOutputPath)TlsGuard.libraries.tsv.</summary>
     public const string DefaultPath = "/repo/app/obj/Debug/net10.0/TlsGuard.libraries.tsv";
@@ -18,10 +18,14 @@ internal sealed class ResultsFile
     public ResultsFile AtRisk(string fileName, string? relativePath = null, long requiredBytes = 1400, string libc = "glibc", string remedy = "load it first") =>
         Line(fileName, relativePath ?? fileName, "at-risk", requiredBytes, libc, remedy);
 
-    public ResultsFile Line(string fileName, string relativePath, string verdict, long requiredBytes, string libc, string remedy)
+    /// <summary>A line whose cause is what the build writes for a static TLS verdict ("needs N bytes of static TLS").</summary>
+    public ResultsFile Line(string fileName, string relativePath, string verdict, long requiredBytes, string libc, string remedy) =>
+        Line(fileName, relativePath, verdict, requiredBytes, libc, requiredBytes > 0 ? "needs " + requiredBytes + " bytes of static TLS" : "", remedy);
+
+    public ResultsFile Line(string fileName, string relativePath, string verdict, long requiredBytes, string libc, string cause, string remedy)
     {
         _text.Append(fileName).Append('\t').Append(relativePath).Append('\t').Append(verdict).Append('\t')
-            .Append(requiredBytes).Append('\t').Append(libc).Append('\t').Append(remedy).Append('\n');
+            .Append(requiredBytes).Append('\t').Append(libc).Append('\t').Append(cause).Append('\t').Append(remedy).Append('\n');
         return this;
     }
 
