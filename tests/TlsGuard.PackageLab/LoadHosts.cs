@@ -91,11 +91,7 @@ namespace TlsGuard.PackageLab
             return Tools.Which("dotnet") ?? throw new InvalidOperationException("the dotnet muxer is not on PATH");
         }
 
-        public static string GlibcVersion()
-        {
-            var result = ChildProcess.Run("getconf", new[] { "GNU_LIBC_VERSION" });
-            return result.Output.Trim().Replace("glibc ", "", StringComparison.Ordinal);
-        }
+        public static string GlibcVersion() => MachineGlibc.Version;
     }
 
     /// <summary>The C dlopen host (tests/TlsGuard.LoaderTests/native/dlopen_host.c) built for one C library.</summary>

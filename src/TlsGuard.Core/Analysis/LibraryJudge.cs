@@ -29,7 +29,8 @@ namespace TlsGuard.Core.Analysis
             var closure = DependencyClosure.Build(library, _resolver, _startup);
             var missing = MissingOf(library, closure);
             var flag = scan.DfStaticTls && scan.TlsBlock != null && !scan.HasStaticTls ? new FlagWithoutRelocation(library.Input, scan.TlsBlock.Size) : null;
-            var verdict = new LibraryVerdict(library.Input, scan, library.Libc);
+            var target = library.Target with { Libc = _models.For(library.Target).Resolve(scan.Platform) };
+            var verdict = new LibraryVerdict(library.Input, scan, target.Libc);
             if (closure.Root.IsStartup)
             {
                 return new LibraryJudgement(verdict with { IsStartupLibrary = true }, missing, flag, null, new BudgetInput(new StaticTlsConsumer[0], new StaticTlsConsumer[0], new TlsModule[0], scan.Platform));
@@ -61,7 +62,6 @@ namespace TlsGuard.Core.Analysis
                 LoadOrderHazards = hazards,
                 Remedy = level >= Verdict.AtRisk ? RemedyFor(library, offender, budget) : null,
             };
-            var target = WithJudgedVersion(library.Target, budget.Judged);
             var mismatch = LibcCompatibility.Judge(library.Input, scan, target, verdict);
             var dependency = DependencyMismatch(closure, library, target);
             if (dependency is (LibcMismatch inherited, ModuleNode module)
@@ -108,15 +108,6 @@ namespace TlsGuard.Core.Analysis
 
             return worst;
         }
-
-        /// <summary>
-        /// An unversioned glibc target with a root file system is the version its libc.so.6 says (the budget read it), so
-        /// "needs GLIBC_2.38" is judged against the glibc that will really load the library.
-        /// </summary>
-        private static LoadTarget WithJudgedVersion(LoadTarget target, JudgedLibc judged) =>
-            target.Libc.IsGlibc && target.Libc.Version == null && judged.Source == LibcVersionSource.Sysroot && judged.From != null
-                ? target with { Libc = TargetLibc.GlibcVersion(judged.From) }
-                : target;
 
         /// <summary>
         /// True when the loader meets the dependency's failure before the library's own: a missing file stops the mapping
