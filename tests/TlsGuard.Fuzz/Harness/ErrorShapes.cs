@@ -79,6 +79,7 @@ namespace TlsGuard.Fuzz.Harness
             "(?:symbol table|relocation section)s \\[" + Number + "\\] and \\[" + Number + "\\] overlap",
             // DynamicScan, DynamicSymbols, DynamicRelocationTables, TlsSymbolResolver, SymbolVersions
             DynamicTag + " without a DT_STRTAB",
+            "DT_SYMTAB without DT_STRTAB",
             "more than " + Number + " DT_R(?:UN)?PATH entries",
             "DT_SYMENT is " + Number + ", expected " + Number,
             "\\.dynsym sh_entsize is " + Number + ", expected " + Number,
