@@ -75,5 +75,23 @@ namespace TlsGuard.Oracles.Tests.Fixtures
 
             Assert.False(ViewConsistency.SectionsMatchSegments(data));
         }
+
+        [Fact]
+        public void A_relocation_section_header_copied_over_another_is_seen_as_a_repeated_range()
+        {
+            // The mutation-only rule "one-range-several-headers" rests on this check; no fixture has a repeated range.
+            byte[] data = File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc", "ie.o"));
+            Assert.False(RepeatedSectionRanges.HasRepeatedRelocationSections(data));
+            Assert.False(RepeatedSectionRanges.HasRepeatedSymbolTables(data));
+            var elf = TlsGuard.Fuzz.Mutation.ElfLayout.Of(data)!;
+            int rela = Enumerable.Range(0, elf.Sections.Count).First(i => elf.Endian.Read(data, elf.SectionFields(i)[0].Offset, 4) == 4);
+            int last = elf.Sections.Count - 1;
+            Array.Copy(data, elf.Sections.Entry(rela), data, elf.Sections.Entry(last), elf.Sections.EntrySize);
+
+            Assert.True(RepeatedSectionRanges.HasRepeatedRelocationSections(data));
+            Assert.False(RepeatedSectionRanges.HasRepeatedSymbolTables(data));
+            Assert.DoesNotContain(Directory.EnumerateFiles(RepositoryRoot.FixtureElf, "*", SearchOption.AllDirectories), path =>
+                RepeatedSectionRanges.HasRepeatedRelocationSections(File.ReadAllBytes(path)) || RepeatedSectionRanges.HasRepeatedSymbolTables(File.ReadAllBytes(path)));
+        }
     }
 }
