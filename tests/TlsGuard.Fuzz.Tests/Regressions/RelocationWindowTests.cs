@@ -14,7 +14,7 @@ namespace TlsGuard.Fuzz.Tests.Regressions
         [Fact]
         public void A_table_of_only_TLS_relocations_is_read_once()
         {
-            byte[] image = CraftedShapes.RelocationHeaders(1, 20_000);
+            byte[] image = ObjectImages.TlsRelocationsOnly(20_000);
 
             ScanMeasurement m = ScanProbe.Measure(image);
 

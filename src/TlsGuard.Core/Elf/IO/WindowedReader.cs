@@ -115,14 +115,14 @@ namespace TlsGuard.Core.Elf.IO
             while (position < limit)
             {
                 int chunk = (int)Math.Min(window.Length, limit - position);
-                int index = Prepare(position, chunk);
-                int end = Array.IndexOf(window, (byte)0, index, chunk);
+                int index = PrepareRun(position, 1, chunk, out int available);
+                int end = Array.IndexOf(window, (byte)0, index, available);
                 if (end >= 0)
                 {
                     return position + (end - index);
                 }
 
-                position += chunk;
+                position += available;
             }
 
             return -1;
