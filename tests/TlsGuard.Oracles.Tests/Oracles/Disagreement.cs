@@ -23,8 +23,9 @@ namespace TlsGuard.Oracles.Tests.Oracles
     }
 
     /// <summary>
-    /// What is known about the file a disagreement is about, for the known-disagreement rules. The last two say whether
-    /// two section headers of one kind name the same bytes (<see cref="RepeatedSectionRanges"/>).
+    /// What is known about the file a disagreement is about, for the known-disagreement rules. The repeat flags say
+    /// whether two section headers of one kind name the same bytes (<see cref="RepeatedSectionRanges"/>), the last one
+    /// whether each symbol table links the string table ELFSharp picks by name (<see cref="StringTableLinks"/>).
     /// </summary>
     public sealed record Subject(
         string Name,
@@ -35,7 +36,8 @@ namespace TlsGuard.Oracles.Tests.Oracles
         bool HasSectionHeaders,
         bool SectionsMatchSegments,
         bool RepeatsSymbolTables = false,
-        bool RepeatsRelocationSections = false);
+        bool RepeatsRelocationSections = false,
+        bool SymbolTablesLinkNamedStringTables = true);
 
     /// <summary>One fact on which TlsGuard and an oracle answered differently.</summary>
     public sealed record Disagreement(Subject Subject, Oracle Oracle, Fact Fact, string Ours, string Theirs)
