@@ -8,7 +8,7 @@ namespace TlsGuard.Fuzz
     ///   afl                                     the afl++ target (scripts/fuzz-afl.sh)
     ///   campaign [--seed N] [--iterations N] [--minutes M] [--out DIR]
     ///   replay DIR-OR-FILE... [--out DIR]       re-measure saved inputs (an afl queue, crashes, a corpus)
-    ///   crafted [--divisor N] [--shape NAME] [--write DIR]   issue 12's crafted shapes at 1/N size
+    ///   hostile [--keep DIR]                    issue 12's hostile shapes (make_hostile.py), scanned from disk
     /// Exit code 1 when any input broke a rule, 0 otherwise, 2 for usage errors.
     /// </summary>
     internal static class FuzzCommand
@@ -30,8 +30,8 @@ namespace TlsGuard.Fuzz
                         return RunCampaign(args.Skip(1).ToList());
                     case "replay":
                         return RunReplay(args.Skip(1).ToList());
-                    case "crafted":
-                        return RunCrafted(args.Skip(1).ToList());
+                    case "hostile":
+                        return RunHostile(args.Skip(1).ToList());
                 }
             }
             catch (FormatException e)
@@ -39,7 +39,7 @@ namespace TlsGuard.Fuzz
                 Console.Error.WriteLine(e.Message);
             }
 
-            Console.Error.WriteLine("usage: TlsGuard.Fuzz afl | campaign [--seed N] [--iterations N] [--minutes M] [--out DIR] | replay PATH... [--out DIR]");
+            Console.Error.WriteLine("usage: TlsGuard.Fuzz afl | campaign [--seed N] [--iterations N] [--minutes M] [--out DIR] | replay PATH... [--out DIR] | hostile [--keep DIR]");
             return 2;
         }
 
@@ -84,42 +84,48 @@ namespace TlsGuard.Fuzz
             return Print(Campaign.Replay(files, options, ScanBudget.Default));
         }
 
-        /// <summary>Scans issue 12's crafted shapes at 1/divisor of their size and prints what each cost.</summary>
-        private static int RunCrafted(List<string> args)
+        /// <summary>
+        /// Writes issue 12's hostile shapes with tests/fixtures/hostile/make_hostile.py (into --keep DIR, or a temporary
+        /// folder) and scans each from disk with the same judge: what each costs, for the figures the tests assert.
+        /// </summary>
+        private static int RunHostile(List<string> args)
         {
-            int divisor = (int)(Option(args, "--divisor") ?? 1);
-            string? only = Text(args, "--shape");
-            string? write = Text(args, "--write");
+            string? keep = Text(args, "--keep");
             RejectLeftovers(args);
-            int failures = 0;
-            foreach (var shape in Crafted.CraftedShapes.All.Where(s => only == null || s.Name == only))
+            string folder = keep ?? Path.Combine(Path.GetTempPath(), "tlsguard-hostile-" + Environment.ProcessId);
+            Directory.CreateDirectory(folder);
+            try
             {
-                using var source = shape.Build(Math.Max(1, divisor));
-                if (write != null && source is TlsGuard.Core.Elf.IO.ArrayByteSource)
+                var generator = System.Diagnostics.Process.Start("python3", new[] { Path.Combine(FuzzPaths.Fixtures, "hostile", "make_hostile.py"), folder })!;
+                generator.WaitForExit();
+                if (generator.ExitCode != 0)
                 {
-                    Directory.CreateDirectory(write);
-                    var bytes = new byte[source.Length];
-                    source.Read(0, bytes, 0, bytes.Length);
-                    File.WriteAllBytes(Path.Combine(write, shape.Name + ".bin"), bytes);
+                    throw new FormatException("make_hostile.py failed");
                 }
 
-                ScanMeasurement m = ScanProbe.Measure(source);
-                var problems = ScanJudge.Judge(m, ScanBudget.Default).Select(v => v.ToString()).ToList();
-                if (shape.Sound?.Invoke(m.Results, divisor) is string unsound)
+                int failures = 0;
+                foreach (string path in Directory.EnumerateFiles(folder).OrderBy(p => p, StringComparer.Ordinal))
                 {
-                    problems.Add("Unsound: " + unsound);
+                    ScanMeasurement m = ScanProbe.MeasureFile(path);
+                    var problems = ScanJudge.Judge(m, ScanBudget.Default);
+                    failures += problems.Count == 0 ? 0 : 1;
+                    string first = m.Results.Count == 0 ? "" : m.Results[0].Error ?? "read";
+                    Console.WriteLine($"{Path.GetFileName(path)}: {m.InputLength} bytes, {m.Elapsed.TotalMilliseconds:F0} ms, {m.AllocatedBytes / (1024.0 * 1024.0):F1} MiB allocated, {m.BytesRead / (1024.0 * 1024.0):F1} MiB read, {m.Results.Count} results, first: {Shorten(first)}");
+                    foreach (Violation v in problems)
+                    {
+                        Console.WriteLine("  " + Shorten(v.ToString()));
+                    }
                 }
 
-                failures += problems.Count == 0 ? 0 : 1;
-                string first = m.Results.Count == 0 ? "" : m.Results[0].Error ?? "read";
-                Console.WriteLine($"{shape.Name} (1/{divisor}): {m.InputLength} bytes, {m.Elapsed.TotalMilliseconds:F0} ms, {m.AllocatedBytes / (1024.0 * 1024.0):F1} MiB allocated, {m.BytesRead / (1024.0 * 1024.0):F1} MiB read, {m.Results.Count} results, first: {Shorten(first)}");
-                foreach (string p in problems)
+                return failures == 0 ? 0 : 1;
+            }
+            finally
+            {
+                if (keep == null)
                 {
-                    Console.WriteLine("  " + Shorten(p));
+                    Directory.Delete(folder, true);
                 }
             }
-
-            return failures == 0 ? 0 : 1;
         }
 
         private static string Shorten(string text) => text.Length <= 300 ? text : text.Substring(0, 300) + "...";

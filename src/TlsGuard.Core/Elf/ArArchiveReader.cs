@@ -23,11 +23,15 @@ namespace TlsGuard.Core.Elf
         private readonly WindowedReader reader;
         private readonly LongNameTable longNames;
 
-        public ArArchiveReader(IByteSource source)
+        // One scratch buffer for every name the walk decodes (GNU long names, BSD names), PATH_MAX plus a terminator.
+        private readonly byte[] nameBytes = new byte[StringPool.MaxPathBytes + 1];
+
+        /// <summary><paramref name="budget"/> is charged for the long names read (an archive's members share one budget).</summary>
+        public ArArchiveReader(IByteSource source, NameBudget budget)
         {
             // Big-endian for the symbol index's binary words; the headers themselves are ASCII.
             reader = new WindowedReader(source, HeaderWindowSize, ElfDecoder.ArchiveIndex);
-            longNames = new LongNameTable(reader);
+            longNames = new LongNameTable(reader, budget, nameBytes);
         }
 
         /// <summary>The first problem found in a GNU symbol index ("/" or "/SYM64/"), once the walk has passed it.</summary>
@@ -143,9 +147,8 @@ namespace TlsGuard.Core.Elf
                 return Broken(position, "BSD archive member name length " + nameLength + " is longer than " + StringPool.MaxPathBytes + " bytes");
             }
 
-            var bytes = new byte[nameLength];
-            reader.CopyTo(data, bytes.Length, bytes);
-            string name = Encoding.UTF8.GetString(bytes).TrimEnd('\0');
+            reader.CopyTo(data, (int)nameLength, nameBytes);
+            string name = Encoding.UTF8.GetString(nameBytes, 0, (int)nameLength).TrimEnd('\0');
             if (position == MagicSize && name.StartsWith("__.SYMDEF", StringComparison.Ordinal))
             {
                 return null;

@@ -3,9 +3,10 @@ using TlsGuard.Core.Elf.IO;
 namespace TlsGuard.Core.Elf
 {
     /// <summary>
-    /// Streams the TLS relocations of one table through the bulk window: a window of entries is checked per decoder
-    /// call (only r_info's type, against the machine's table), and only the TLS entries are decoded in full. Nothing
-    /// is materialised per entry.
+    /// Streams the TLS relocations of one table through the bulk window: the entries the window holds are checked per
+    /// decoder call (only r_info's type, against the machine's table), and only the TLS entries are decoded in full.
+    /// After a TLS entry the walk resumes inside the same window, so each byte of the table is read once however many
+    /// of its entries are TLS. Nothing is materialised per entry.
     /// </summary>
     internal sealed class RelocationReader
     {
@@ -40,8 +41,9 @@ namespace TlsGuard.Core.Elf
         {
             while (position < end)
             {
-                int count = (int)System.Math.Min(entriesPerWindow, (end - position) / entrySize);
-                int i = reader.Prepare(position, count * entrySize);
+                int wanted = (int)System.Math.Min(entriesPerWindow, (end - position) / entrySize) * entrySize;
+                int i = reader.PrepareRun(position, entrySize, wanted, out int available);
+                int count = available / entrySize;
                 int found = decoder.FindTls(reader.Window, i, count, entrySize, layout, tls);
                 if (found < count)
                 {

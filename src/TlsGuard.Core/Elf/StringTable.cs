@@ -18,8 +18,12 @@ namespace TlsGuard.Core.Elf
             this.size = size;
         }
 
-        /// <summary>A symbol or version name.</summary>
-        public string Symbol(ulong index) => Get(index, StringPool.MaxSymbolBytes, "symbol name");
+        /// <summary>
+        /// A symbol name. st_name 0 means the symbol has no name (System V gABI, "Symbol Table": "Otherwise, the symbol
+        /// table entry has no name"), whatever byte 0 of the table holds; binutils' BFD, which the linker reads objects
+        /// with, returns "" for index 0 (bfd_elf_string_from_elf_section) where readelf prints the bytes there.
+        /// </summary>
+        public string Symbol(ulong index) => index == 0 ? string.Empty : Get(index, StringPool.MaxSymbolBytes, "symbol name");
 
         /// <summary>A file name or path (DT_NEEDED, DT_SONAME, a DT_VERNEED file).</summary>
         public string Path(ulong index, string what) => Get(index, StringPool.MaxPathBytes, what);

@@ -27,7 +27,7 @@ namespace TlsGuard.Core.Scanning
             var budget = new NameBudget(source.Length);
             try
             {
-                using var archive = new ArArchiveReader(source);
+                using var archive = new ArArchiveReader(source, budget);
                 var magic = new byte[ElfMagic.Length];
                 bool capped = false;
                 foreach (ArMember member in archive.Members())
@@ -85,7 +85,7 @@ namespace TlsGuard.Core.Scanning
         /// <summary>Whether an archive has a member TlsGuard would scan (ELF or bitcode); reads member headers and leading bytes only.</summary>
         public static bool HasElfMembers(IByteSource source)
         {
-            using var archive = new ArArchiveReader(source);
+            using var archive = new ArArchiveReader(source, new NameBudget(source.Length));
             var magic = new byte[ElfMagic.Length];
             foreach (ArMember member in archive.Members())
             {

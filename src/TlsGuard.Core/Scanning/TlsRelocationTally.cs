@@ -8,11 +8,16 @@ namespace TlsGuard.Core.Scanning
     /// Counts TLS relocations by type and gathers the symbols the static-TLS ones reference: one entry per distinct
     /// (name, defined-here) pair in first-seen order, where the own block (symbol 0 or a local symbol) has no name.
     /// A relocation costs a counter increment: the symbol's slot is looked up once per resolved symbol, never per
-    /// relocation, so a million relocations naming one long symbol do not hash that name a million times.
+    /// relocation, so a million relocations naming one long symbol do not hash that name a million times. Once
+    /// <see cref="ScanLimits.StaticTlsSymbols"/> symbols are kept, further symbol-table entries are only counted, each
+    /// once, and their names are never read: a 16 MB object whose relocations name half a million distinct symbols
+    /// would otherwise pool half a million names (100 MB of allocation).
     /// </summary>
     internal sealed class TlsRelocationTally
     {
         private readonly List<SymbolUse> symbols = new List<SymbolUse>();
+        private readonly SymbolUse pastTheCap = new SymbolUse(null, false);
+        private int entriesPastTheCap;
         private readonly Dictionary<string, SymbolUse> definedByName = new Dictionary<string, SymbolUse>(StringComparer.Ordinal);
         private readonly Dictionary<string, SymbolUse> undefinedByName = new Dictionary<string, SymbolUse>(StringComparer.Ordinal);
         private readonly Dictionary<TlsRelocationType, int> staticCounts = new Dictionary<TlsRelocationType, int>();
@@ -25,8 +30,22 @@ namespace TlsGuard.Core.Scanning
         public TlsAccessModel? ObjectModel =>
             sawLocalExec ? TlsAccessModel.LocalExec : sawInitialExec ? TlsAccessModel.InitialExec : (TlsAccessModel?)null;
 
-        /// <summary>Distinct symbols referenced by static-TLS relocations.</summary>
-        public int SymbolCount => symbols.Count;
+        /// <summary>Distinct symbols referenced by static-TLS relocations: by name while kept, then by symbol-table entry.</summary>
+        public int SymbolCount => (int)Math.Min(int.MaxValue, (long)symbols.Count + entriesPastTheCap);
+
+        /// <summary>True once the kept list is full: new symbols are then counted with <see cref="CountPastTheCap"/>.</summary>
+        public bool IsFull => symbols.Count >= ScanLimits.StaticTlsSymbols;
+
+        /// <summary>Counts a symbol-table entry met after the list filled (call once per entry) and gives the slot it shares with the others.</summary>
+        public SymbolUse CountPastTheCap()
+        {
+            if (entriesPastTheCap < int.MaxValue)
+            {
+                entriesPastTheCap++;
+            }
+
+            return pastTheCap;
+        }
 
         /// <summary>The slot of one symbol; null name = the file's own block.</summary>
         public SymbolUse SlotFor(string? name, bool definedHere)

@@ -5,7 +5,8 @@ namespace TlsGuard.Core.Scanning
 {
     /// <summary>
     /// Resolves relocation symbol indexes of one symbol table to tally slots, reading each symbol and its name once
-    /// however many relocations (or relocation tables) name it.
+    /// however many relocations (or relocation tables) name it; once the tally's list is full, a new entry is counted
+    /// without reading its name.
     /// </summary>
     internal sealed class TlsSymbolResolver
     {
@@ -40,7 +41,9 @@ namespace TlsGuard.Core.Scanning
             Symbol symbol = symbols.Get(index);
             TlsRelocationTally.SymbolUse slot = symbol.Binding == SymbolBinding.Local
                 ? tally.SlotFor(null, true)
-                : tally.SlotFor(symbols.NameOf(symbol), symbol.IsDefined);
+                : tally.IsFull
+                    ? tally.CountPastTheCap()
+                    : tally.SlotFor(symbols.NameOf(symbol), symbol.IsDefined);
             cache.Add(index, slot);
             return slot;
         }

@@ -59,16 +59,19 @@ namespace TlsGuard.Fuzz.Tests.Regressions
         }
 
         [Theory]
-        [InlineData(0x8000000000000000UL, 8UL)]
-        [InlineData(8UL, 0xffffffffffffffc8UL)]
-        public void A_PT_TLS_beyond_any_address_space_is_a_format_error_not_a_negative_size(ulong memorySize, ulong align)
+        [InlineData(0x8000000000000000UL, 8UL, "PT_TLS p_memsz 0x8000000000000000 is larger than any address space")]
+        [InlineData(8UL, 0xffffffffffffffc8UL, "PT_TLS p_align 0xffffffffffffffc8 is not a power of two of at most 2^32")]
+        public void A_PT_TLS_beyond_any_address_space_is_a_format_error_not_a_negative_size(ulong memorySize, ulong align, string expected)
         {
+            // The hardened scanner bounds p_memsz (2^48) and p_align (a power of two, at most 2^32) separately
+            // (ElfImageScan.TlsBlockOf): either way a documented format error and no TlsBlock, never a negative size.
             byte[] image = SharedObject(new[] { (DtStrtab, 0UL), (DtStrsz, 1UL) }, new byte[1], (memorySize, align));
 
             ScanMeasurement m = ScanProbe.Measure(image);
 
-            string error = Assert.IsType<string>(m.Results.Single().Error);
-            Assert.StartsWith("PT_TLS p_memsz ", error);
+            ElfScanResult result = m.Results.Single();
+            Assert.Equal(expected, result.Error);
+            Assert.Null(result.TlsBlock);
             Assert.Empty(ScanJudge.Judge(m, ScanBudget.Default));
         }
 

@@ -3,9 +3,9 @@ using System.Buffers.Binary;
 namespace TlsGuard.Fuzz.Crafted
 {
     /// <summary>
-    /// Writes little-endian ELF64 x86-64 images field by field for the crafted shapes: the header, program headers,
-    /// section headers and raw tables. Callers lay the file out themselves; the writer only encodes (struct layouts
-    /// from the System V gABI, elf.h's Elf64_Ehdr/Phdr/Shdr/Dyn/Sym/Rela).
+    /// Writes little-endian ELF64 x86-64 images field by field for the harness's objects and regression inputs: the
+    /// header, program headers, section headers and raw tables. Callers lay the file out themselves; the writer only
+    /// encodes (struct layouts from the System V gABI, elf.h's Elf64_Ehdr/Phdr/Shdr/Dyn/Sym/Rela).
     /// </summary>
     internal sealed class Elf64Writer
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TlsGuard.Core.Elf.IO;
+using TlsGuard.Core.Files;
 using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Fuzz.Harness
@@ -22,6 +23,24 @@ namespace TlsGuard.Fuzz.Harness
             var watch = Stopwatch.StartNew();
             long before = GC.GetAllocatedBytesForCurrentThread();
             IReadOnlyList<ElfScanResult> results = ElfScanner.Scan(source, DisplayPath);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            watch.Stop();
+            return new ScanMeasurement(results, source.Length, allocated, source.BytesRead, source.Reads, watch.Elapsed);
+        }
+
+        /// <summary>
+        /// A file on disk (crafted inputs up to sparse 4 GiB archives) through the source the public path entry uses
+        /// (<see cref="DiskFileSystem"/>: special files refused, nothing loaded): results carry <paramref name="path"/>,
+        /// and the allocation includes opening the file.
+        /// </summary>
+        public static ScanMeasurement MeasureFile(string path)
+        {
+            var watch = Stopwatch.StartNew();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            using IByteSource file = DiskFileSystem.Instance.OpenRead(path, out string? refusal)
+                ?? throw new IOException(path + ": " + refusal);
+            var source = new CountingByteSource(file);
+            IReadOnlyList<ElfScanResult> results = ElfScanner.Scan(source, path);
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             watch.Stop();
             return new ScanMeasurement(results, source.Length, allocated, source.BytesRead, source.Reads, watch.Elapsed);

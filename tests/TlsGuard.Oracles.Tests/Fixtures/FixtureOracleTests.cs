@@ -75,5 +75,38 @@ namespace TlsGuard.Oracles.Tests.Fixtures
 
             Assert.False(ViewConsistency.SectionsMatchSegments(data));
         }
+
+        [Fact]
+        public void A_symbol_table_linked_to_another_string_table_is_seen_as_one()
+        {
+            // The rule "elfsharp-string-tables-by-name" rests on this check; every fixture links the tables so named.
+            Assert.All(Directory.EnumerateFiles(RepositoryRoot.FixtureElf, "*", SearchOption.AllDirectories).Where(p => !p.EndsWith(".a", StringComparison.Ordinal)), path =>
+                Assert.True(StringTableLinks.SymbolTablesLinkTheNamedStringTables(File.ReadAllBytes(path)), path));
+            byte[] data = File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc", "ie.o"));
+            var elf = TlsGuard.Fuzz.Mutation.ElfLayout.Of(data)!;
+            int symtab = Enumerable.Range(0, elf.Sections.Count).First(i => elf.Endian.Read(data, elf.SectionFields(i)[0].Offset, 4) == 2);
+            int shstrndx = (int)elf.Endian.Read(data, 62, 2);
+            elf.Endian.Write(data, elf.SectionFields(symtab)[4].Offset, 4, (ulong)shstrndx);
+
+            Assert.False(StringTableLinks.SymbolTablesLinkTheNamedStringTables(data));
+        }
+
+        [Fact]
+        public void A_relocation_section_header_copied_over_another_is_seen_as_a_repeated_range()
+        {
+            // The mutation-only rule "one-range-several-headers" rests on this check; no fixture has a repeated range.
+            byte[] data = File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc", "ie.o"));
+            Assert.False(RepeatedSectionRanges.HasRepeatedRelocationSections(data));
+            Assert.False(RepeatedSectionRanges.HasRepeatedSymbolTables(data));
+            var elf = TlsGuard.Fuzz.Mutation.ElfLayout.Of(data)!;
+            int rela = Enumerable.Range(0, elf.Sections.Count).First(i => elf.Endian.Read(data, elf.SectionFields(i)[0].Offset, 4) == 4);
+            int last = elf.Sections.Count - 1;
+            Array.Copy(data, elf.Sections.Entry(rela), data, elf.Sections.Entry(last), elf.Sections.EntrySize);
+
+            Assert.True(RepeatedSectionRanges.HasRepeatedRelocationSections(data));
+            Assert.False(RepeatedSectionRanges.HasRepeatedSymbolTables(data));
+            Assert.DoesNotContain(Directory.EnumerateFiles(RepositoryRoot.FixtureElf, "*", SearchOption.AllDirectories), path =>
+                RepeatedSectionRanges.HasRepeatedRelocationSections(File.ReadAllBytes(path)) || RepeatedSectionRanges.HasRepeatedSymbolTables(File.ReadAllBytes(path)));
+        }
     }
 }

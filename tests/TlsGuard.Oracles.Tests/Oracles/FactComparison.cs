@@ -22,7 +22,10 @@ namespace TlsGuard.Oracles.Tests.Oracles
                 result.Platform.IsBigEndian,
                 result.FileType,
                 image.Length >= 64 && HasSectionHeaders(image, result.Platform.Is64, result.Platform.IsBigEndian),
-                ViewConsistency.SectionsMatchSegments(image));
+                ViewConsistency.SectionsMatchSegments(image),
+                RepeatedSectionRanges.HasRepeatedSymbolTables(image),
+                RepeatedSectionRanges.HasRepeatedRelocationSections(image),
+                StringTableLinks.SymbolTablesLinkTheNamedStringTables(image));
             var found = new List<Disagreement>();
             void Check(Oracle oracle, Fact fact, string ours, string theirs)
             {

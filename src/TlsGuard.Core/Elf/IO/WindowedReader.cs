@@ -55,6 +55,25 @@ namespace TlsGuard.Core.Elf.IO
             return 0;
         }
 
+        /// <summary>
+        /// For walks that consume a run of entries per call: the index of <paramref name="offset"/> in <see cref="Window"/>
+        /// and, in <paramref name="available"/>, how many bytes from there (at least <paramref name="minimum"/>, at most
+        /// <paramref name="wanted"/>) can be used. What the window already holds is used before it is refilled, so a walk
+        /// that stops part-way through a window resumes there instead of reading a whole window again per stop.
+        /// </summary>
+        public int PrepareRun(long offset, int minimum, int wanted, out int available)
+        {
+            long relative = offset - windowStart;
+            if (relative >= 0 && relative + minimum <= windowLength && offset <= Length - minimum)
+            {
+                available = (int)Math.Min(wanted, windowLength - relative);
+                return (int)relative;
+            }
+
+            available = wanted;
+            return Prepare(offset, wanted);
+        }
+
         public byte U8(long offset) => window[Prepare(offset, 1)];
 
         public ushort U16(long offset) => Decoder.U16(window, Prepare(offset, 2));
@@ -96,14 +115,14 @@ namespace TlsGuard.Core.Elf.IO
             while (position < limit)
             {
                 int chunk = (int)Math.Min(window.Length, limit - position);
-                int index = Prepare(position, chunk);
-                int end = Array.IndexOf(window, (byte)0, index, chunk);
+                int index = PrepareRun(position, 1, chunk, out int available);
+                int end = Array.IndexOf(window, (byte)0, index, available);
                 if (end >= 0)
                 {
                     return position + (end - index);
                 }
 
-                position += chunk;
+                position += available;
             }
 
             return -1;
