@@ -183,7 +183,9 @@ namespace TlsGuard.Core.Analysis
                 else if (_options.SystemLibraries == SystemLibraries.On
                     || (_options.SystemLibraries == SystemLibraries.Auto && MachineIdentity.ThisMachine.CanStandIn(platform, family)))
                 {
-                    system = new SystemFolderSearch(SystemFolders.For(family, DiskFileSystem.Instance, "/", platform), ModuleOrigin.ThisMachine);
+                    // Through the analysis' file system, which passes plain paths to the disk (an archive's serves
+                    // only "outer!/inner" paths), so ld.so.conf and what it includes are among what a build records.
+                    system = new SystemFolderSearch(SystemFolders.For(family, _options.FileSystem, "/", platform), ModuleOrigin.ThisMachine);
                 }
             }
             else if (sysroot != null)
