@@ -9,10 +9,11 @@ using static TlsGuard.Tasks.Tests.TaskRunner;
 namespace TlsGuard.Tasks.Tests
 {
     /// <summary>
-    /// The stored analysis is a hint, never an authority (issues 12 and 13): every node of a real store file is poisoned in
-    /// turn with well-formed JSON of another meaning (another finding text, a dropped probe, a changed answer, an unknown
-    /// id, a negative size, a missing field), and each time the build analyses again instead of reusing the entry, logs
-    /// exactly what a build without any cache logs, and rewrites the store so the next build reuses it again.
+    /// The stored analysis is a hint, never an authority (issues 12 and 13): the header, key and checksum of a real store
+    /// file and every node of its entry are poisoned in turn with well-formed values of another meaning (another finding
+    /// text, a dropped probe, a changed answer, an unknown id, a negative size, a missing field), and each time the build
+    /// analyses again instead of reusing the entry, logs exactly what a build without any cache logs, and rewrites the
+    /// store so the next build reuses it again.
     /// </summary>
     public sealed class AnalysisStorePoisonTests : IDisposable
     {
@@ -42,8 +43,10 @@ namespace TlsGuard.Tasks.Tests
         [Fact]
         public void A_clean_store_is_reused_and_gives_the_cold_findings()
         {
-            var root = JsonNode.Parse(cleanStore)!;
-            var entry = root["entries"]![0]!;
+            var lines = cleanStore.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("# tlsguard-analyses 1 ", lines[0], StringComparison.Ordinal);
+            Assert.Equal(2, lines.Length);
+            var entry = JsonNode.Parse(lines[1].Split(' ', 3)[2])!;
             Assert.Contains(entry["probes"]!.AsArray(), p => (string?)p![0] == "scan" && ((string?)p[1])!.EndsWith("libie_own.so", StringComparison.Ordinal));
             Assert.Contains(entry["probes"]!.AsArray(), p => (string?)p![0] == "kind");
             Assert.NotEmpty(entry["analysis"]!["findings"]!.AsArray());
@@ -103,14 +106,30 @@ namespace TlsGuard.Tasks.Tests
 
         private TaskRunner Build() => Run(task => task.CacheFile = cacheFile, items);
 
-        /// <summary>Each node of the clean store (values and the arrays and objects that hold them) with each poison that fits it.</summary>
+        /// <summary>
+        /// The header, the key, the checksum and each node of the entry (values and the arrays and objects that hold them)
+        /// with each poison that fits it; then the entry twice, and the entry line cut short.
+        /// </summary>
         private IEnumerable<(string Pointer, string Poisoned)> Poisons()
         {
+            var lines = cleanStore.Split('\n');
+            var parts = lines[1].Split(' ', 3);
+            string Store(string header, string key, string checksum, string json) =>
+                header + "\n" + key + " " + checksum + " " + json + "\n";
+
+            yield return ("header", Store(lines[0].Replace(" 1 ", " 2 "), parts[0], parts[1], parts[2]));
+            yield return ("tool", Store(lines[0] + "x", parts[0], parts[1], parts[2]));
+            yield return ("key", Store(lines[0], parts[0].Substring(1) + "0", parts[1], parts[2]));
+            yield return ("checksum", Store(lines[0], parts[0], parts[1].Substring(1) + "0", parts[2]));
+            yield return ("twice", cleanStore + lines[1] + "\n");
+            yield return ("cut", lines[0] + "\n" + lines[1].Substring(0, lines[1].Length / 2) + "\n");
+            yield return ("not json", Store(lines[0], parts[0], parts[1], "x"));
+
             var pointers = new List<string>();
-            Collect(JsonNode.Parse(cleanStore), "", pointers);
+            Collect(JsonNode.Parse(parts[2]), "", pointers);
             foreach (var pointer in pointers)
             {
-                var node = Find(JsonNode.Parse(cleanStore)!, pointer);
+                var node = Find(JsonNode.Parse(parts[2])!, pointer);
                 foreach (var replacement in PoisonsFor(node))
                 {
                     if ((replacement?.ToJsonString() ?? "null") == (node?.ToJsonString() ?? "null"))
@@ -118,9 +137,9 @@ namespace TlsGuard.Tasks.Tests
                         continue;
                     }
 
-                    var copy = JsonNode.Parse(cleanStore)!;
+                    var copy = JsonNode.Parse(parts[2])!;
                     Replace(copy, pointer, replacement);
-                    yield return (pointer, copy.ToJsonString());
+                    yield return (pointer, Store(lines[0], parts[0], parts[1], copy.ToJsonString()));
                 }
             }
         }

@@ -1,17 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using TlsGuard.Core.Files;
 using TlsGuard.Core.Json;
 
 namespace TlsGuard.Core.Caching
 {
     /// <summary>
-    /// The analyses a project's builds made, kept in one JSON file beside the scan cache (obj/TlsGuard.analysis), so a
-    /// build whose inputs, options and files are all unchanged reads one file, asks the file system its recorded
-    /// questions (a stat per library, per dependency, per probed path) and reuses the findings. Like the scan cache it is a
-    /// hint, never an authority: an entry whose checksum, shape or meaning is wrong is dropped; an entry is reused only
-    /// when every recorded question gets the answer it got then; anything else is analysed again.
+    /// The analyses a project's builds made, kept in one file beside the scan cache (obj/TlsGuard.analysis), so a build
+    /// whose inputs, options and files are all unchanged reads one file, asks the file system its recorded questions (a
+    /// stat per library, per dependency, per probed path) and reuses the findings. Like the scan cache it is a hint, never
+    /// an authority: an entry whose checksum, shape or meaning is wrong is dropped, an entry is reused only when every
+    /// recorded question gets the answer it got then, and anything else is analysed again.
+    /// <para>
+    /// The file is a header line, then one line per entry, the most recent first: "key checksum json". Only the entry
+    /// whose key a build asks for is checked and parsed; the others are carried along as text.
+    /// </para>
     /// </summary>
     public sealed class AnalysisStore
     {
@@ -21,7 +26,9 @@ namespace TlsGuard.Core.Caching
         /// <summary>One project keeps a handful: the build's scan, the output scan, publish and pack scans per target.</summary>
         public const int MaxEntries = 8;
 
-        private readonly List<StoredAnalysis> _entries = new List<StoredAnalysis>();
+        private const string HeaderPrefix = "# tlsguard-analyses ";
+
+        private readonly List<Line> _lines = new List<Line>();
         private readonly List<string> _rejected = new List<string>();
 
         public AnalysisStore(string toolVersion)
@@ -31,12 +38,27 @@ namespace TlsGuard.Core.Caching
 
         public string ToolVersion { get; }
 
-        public IReadOnlyList<StoredAnalysis> Entries => _entries;
+        /// <summary>The keys held, the most recent first.</summary>
+        public IReadOnlyList<string> Keys
+        {
+            get
+            {
+                var keys = new List<string>(_lines.Count);
+                foreach (var line in _lines)
+                {
+                    keys.Add(line.Key);
+                }
 
-        /// <summary>What was dropped when the file was read, each with why.</summary>
+                return keys;
+            }
+        }
+
+        /// <summary>What was dropped, each with why.</summary>
         public IReadOnlyList<string> Rejected => _rejected;
 
         public bool IsDirty { get; private set; }
+
+        private string Header => HeaderPrefix + FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + ToolVersion;
 
         /// <summary>Reads a store file; a missing, unreadable, corrupt or foreign one gives an empty store. Never throws.</summary>
         public static AnalysisStore Load(string file, string toolVersion)
@@ -58,44 +80,46 @@ namespace TlsGuard.Core.Caching
                 return store;
             }
 
-            try
-            {
-                store.ReadFrom(JsonValue.Parse(text));
-            }
-            catch (Exception exception) when (exception is JsonParseException || exception is FormatException)
-            {
-                store._entries.Clear();
-                store.Reject("the store file: " + exception.Message);
-            }
-
+            store.ReadFrom(text);
             return store;
         }
 
         /// <summary>
-        /// The stored analysis made under <paramref name="key"/>, when every question it asked gets the same answer from
-        /// <paramref name="fileSystem"/> now; otherwise null.
+        /// The stored analysis made under <paramref name="key"/>, when its checksum and content hold and every question it
+        /// asked gets the same answer from <paramref name="fileSystem"/> now; otherwise null (a damaged entry is dropped).
         /// </summary>
         public StoredAnalysis? FindValid(string key, IFileSystem fileSystem)
         {
-            foreach (var entry in _entries)
+            var at = _lines.FindIndex(line => string.Equals(line.Key, key, StringComparison.Ordinal));
+            if (at < 0)
             {
-                if (string.Equals(entry.Key, key, StringComparison.Ordinal))
-                {
-                    return AllAnswersHold(entry, fileSystem) ? entry : null;
-                }
+                return null;
             }
 
-            return null;
+            StoredAnalysis entry;
+            try
+            {
+                entry = Parse(_lines[at]);
+            }
+            catch (Exception exception) when (exception is FormatException || exception is JsonParseException)
+            {
+                _lines.RemoveAt(at);
+                Reject("the entry for this build: " + exception.Message);
+                return null;
+            }
+
+            return AllAnswersHold(entry, fileSystem) ? entry : null;
         }
 
         /// <summary>Keeps <paramref name="entry"/> (replacing one with its key) as the most recent; the oldest beyond <see cref="MaxEntries"/> go.</summary>
         public void Put(StoredAnalysis entry)
         {
-            _entries.RemoveAll(e => string.Equals(e.Key, entry.Key, StringComparison.Ordinal));
-            _entries.Insert(0, entry);
-            if (_entries.Count > MaxEntries)
+            _lines.RemoveAll(line => string.Equals(line.Key, entry.Key, StringComparison.Ordinal));
+            var json = Json(entry);
+            _lines.Insert(0, new Line(entry.Key, Checksum(entry.Key, json), json));
+            if (_lines.Count > MaxEntries)
             {
-                _entries.RemoveRange(MaxEntries, _entries.Count - MaxEntries);
+                _lines.RemoveRange(MaxEntries, _lines.Count - MaxEntries);
             }
 
             IsDirty = true;
@@ -116,23 +140,12 @@ namespace TlsGuard.Core.Caching
 
         public string Serialize()
         {
-            var text = new StringWriter();
-            var writer = new JsonWriter(text, indented: false);
-            writer.StartObject();
-            writer.Property("format", FormatVersion);
-            writer.Property("toolVersion", ToolVersion);
-            writer.Name("entries").StartArray();
-            foreach (var entry in _entries)
+            var text = new StringBuilder(Header).Append('\n');
+            foreach (var line in _lines)
             {
-                writer.StartObject();
-                writer.Property("key", entry.Key);
-                WriteContent(writer, entry);
-                writer.Property("checksum", Checksum(entry));
-                writer.EndObject();
+                text.Append(line.Key).Append(' ').Append(line.Checksum).Append(' ').Append(line.Json).Append('\n');
             }
 
-            writer.EndArray();
-            writer.EndObject();
             return text.ToString();
         }
 
@@ -167,8 +180,11 @@ namespace TlsGuard.Core.Caching
             return true;
         }
 
-        private static void WriteContent(JsonWriter writer, StoredAnalysis entry)
+        private static string Json(StoredAnalysis entry)
         {
+            var text = new StringWriter();
+            var writer = new JsonWriter(text, indented: false);
+            writer.StartObject();
             writer.Name("probes").StartArray();
             foreach (var probe in entry.Probes)
             {
@@ -179,65 +195,63 @@ namespace TlsGuard.Core.Caching
             writer.Property("scannedFiles", entry.ScannedFiles);
             writer.Name("analysis");
             DescribedAnalysisJson.Write(writer, entry.Analysis);
-        }
-
-        /// <summary>SHA-256 of everything the entry says: an edit, even to a well-formed value that means something else, no longer matches.</summary>
-        private string Checksum(StoredAnalysis entry)
-        {
-            var text = new StringWriter();
-            text.Write(ToolVersion);
-            text.Write('\n');
-            text.Write(entry.Key);
-            text.Write('\n');
-            var writer = new JsonWriter(text, indented: false);
-            writer.StartObject();
-            WriteContent(writer, entry);
             writer.EndObject();
-            return Sha256.Hex(text.ToString());
+            return text.ToString();
         }
 
-        private void ReadFrom(JsonValue root)
+        /// <summary>SHA-256 of the tool, the key and the entry's text: an edit, even to a well-formed value that means something else, no longer matches.</summary>
+        private string Checksum(string key, string json) => Sha256.Hex(ToolVersion + "\n" + key + "\n" + json);
+
+        private void ReadFrom(string text)
         {
-            JsonFields.Object(root, "the store");
-            if (root.GetInt64("format") != FormatVersion || !string.Equals(root.GetString("toolVersion"), ToolVersion, StringComparison.Ordinal))
+            var lines = text.Split('\n');
+            if (!string.Equals(lines[0], Header, StringComparison.Ordinal))
             {
-                throw new FormatException("written by another tool version or format");
+                Reject("the store file: written by another tool version or format");
+                return;
             }
 
-            var keys = new HashSet<string>(StringComparer.Ordinal);
             var repeated = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var item in JsonFields.Array(root, "entries"))
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 1; i < lines.Length; i++)
             {
-                try
+                if (lines[i].Length == 0 && i == lines.Length - 1)
                 {
-                    var entry = ReadEntry(item);
-                    if (!keys.Add(entry.Key))
-                    {
-                        repeated.Add(entry.Key);
-                        throw new FormatException("a second entry for the same key");
-                    }
-
-                    if (_entries.Count == MaxEntries)
-                    {
-                        throw new FormatException("more than " + MaxEntries + " entries");
-                    }
-
-                    _entries.Add(entry);
+                    break;
                 }
-                catch (FormatException exception)
+
+                var first = lines[i].IndexOf(' ');
+                var second = first < 0 ? -1 : lines[i].IndexOf(' ', first + 1);
+                if (second < 0 || _lines.Count == MaxEntries)
                 {
-                    Reject("an entry: " + exception.Message);
+                    Reject(second < 0 ? "a line that is not an entry" : "more than " + MaxEntries + " entries");
+                    continue;
                 }
+
+                var line = new Line(lines[i].Substring(0, first), lines[i].Substring(first + 1, second - first - 1), lines[i].Substring(second + 1));
+                if (!keys.Add(line.Key))
+                {
+                    repeated.Add(line.Key);
+                }
+
+                _lines.Add(line);
             }
 
             // Two entries for one key were not both written by a build: neither is trusted.
-            _entries.RemoveAll(entry => repeated.Contains(entry.Key));
+            if (_lines.RemoveAll(line => repeated.Contains(line.Key)) > 0)
+            {
+                Reject("two entries for one key");
+            }
         }
 
-        private StoredAnalysis ReadEntry(JsonValue item)
+        private StoredAnalysis Parse(Line line)
         {
-            JsonFields.Object(item, "an entry");
-            var key = JsonFields.RequiredString(item, "key");
+            if (!string.Equals(line.Checksum, Checksum(line.Key, line.Json), StringComparison.Ordinal))
+            {
+                throw new FormatException("its checksum does not match its content: the entry was changed after it was written");
+            }
+
+            var item = JsonFields.Object(JsonValue.Parse(line.Json), "an entry");
             var probes = new List<FileProbe>();
             var seen = new HashSet<(ProbeKind, string)>();
             foreach (var value in JsonFields.Array(item, "probes"))
@@ -260,13 +274,7 @@ namespace TlsGuard.Core.Caching
 
             var scanned = (int)JsonFields.Integer(item, "scannedFiles", 0, probes.Count);
             var analysis = DescribedAnalysisJson.Read(item.Get("analysis") ?? JsonValue.NullValue);
-            var entry = new StoredAnalysis(key, probes, scanned, analysis);
-            if (!string.Equals(JsonFields.RequiredString(item, "checksum"), Checksum(entry), StringComparison.Ordinal))
-            {
-                throw new FormatException("its checksum does not match its content: the entry was changed after it was written");
-            }
-
-            return entry;
+            return new StoredAnalysis(line.Key, probes, scanned, analysis);
         }
 
         private void Reject(string reason)
@@ -274,5 +282,7 @@ namespace TlsGuard.Core.Caching
             _rejected.Add(reason);
             IsDirty = true;
         }
+
+        private sealed record Line(string Key, string Checksum, string Json);
     }
 }

@@ -39,12 +39,12 @@ namespace TlsGuard.Core.Caching
             var notes = new List<string>();
             var key = AnalysisKey.Of(toolVersion, inputs, options);
             var store = AnalysisStore.Load(files.AnalysisFile, toolVersion);
+            var stored = store.FindValid(key, options.FileSystem);
             foreach (var rejected in store.Rejected)
             {
-                notes.Add("stored analysis not used: " + rejected);
+                notes.Add("dropped from the stored analyses: " + rejected);
             }
 
-            var stored = store.FindValid(key, options.FileSystem);
             if (stored != null)
             {
                 return new CachedAnalysisResult(stored.Analysis, 0, stored.ScannedFiles, true, notes);
