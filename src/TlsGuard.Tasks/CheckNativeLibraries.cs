@@ -15,8 +15,8 @@ namespace TlsGuard.Tasks
 {
     /// <summary>
     /// Checks native libraries for static TLS that will make dlopen fail and logs TLS0xx diagnostics.
-    /// A thin face over <see cref="LoadAnalyzer"/>: it maps items to inputs, findings to log entries, and keeps a scan
-    /// cache so that a no-op rebuild reads no library yet repeats every warning.
+    /// A thin face over <see cref="CachedAnalysis"/>: it maps items to inputs and findings to log entries; the core keeps a
+    /// scan cache and the last analyses, so that a no-op rebuild reads no library yet repeats every warning.
     /// </summary>
     public sealed class CheckNativeLibraries : Task
     {
@@ -82,6 +82,9 @@ namespace TlsGuard.Tasks
 
         public string? CacheFile { get; set; }
 
+        /// <summary>Where analyses are kept for no-op builds; empty: beside <see cref="CacheFile"/>, with the extension .analysis.</summary>
+        public string? AnalysisStoreFile { get; set; }
+
         /// <summary>Keys of findings an earlier scan of this build already logged; they are not logged twice.</summary>
         public ITaskItem[] AlreadyReported { get; set; } = new ITaskItem[0];
 
@@ -98,6 +101,10 @@ namespace TlsGuard.Tasks
         [Output]
         public int CacheHitCount { get; private set; }
 
+        /// <summary>True when the stored analysis of an earlier build was reused (every library and probed path unchanged).</summary>
+        [Output]
+        public bool AnalysisReused { get; private set; }
+
         public override bool Execute()
         {
             if (!TryCreateSettings(out var settings, out var options))
@@ -106,25 +113,41 @@ namespace TlsGuard.Tasks
             }
 
             var inputs = CollectInputs();
-            var cache = string.IsNullOrEmpty(CacheFile) ? new ScanCache(ToolIdentity.CacheKey) : ScanCache.Load(CacheFile!, ToolIdentity.CacheKey);
-            var source = new CachingScanSource(new DefaultScanSource(), cache);
-            var analysis = LoadAnalyzer.Analyze(inputs, options, source);
-            SaveCache(cache);
+            var analysis = CachedAnalysis.Run(inputs, options, CacheFiles(), ToolIdentity.CacheKey);
+            foreach (var note in analysis.Notes)
+            {
+                Log.LogMessage(MessageImportance.Low, "TlsGuard: {0}", note);
+            }
 
             LibraryCount = inputs.Count;
-            ReadCount = source.ReadCount;
-            CacheHitCount = source.CacheHitCount;
+            ReadCount = analysis.ReadCount;
+            CacheHitCount = analysis.CacheHitCount;
+            AnalysisReused = analysis.Reused;
 
-            var report = PolicyPipeline.Apply(analysis, settings);
+            // Stored or fresh, the analysis goes through the same policy, so warnings repeat on every build and a changed
+            // setting (severity, baseline, suppression) applies at once.
+            var report = PolicyPipeline.Apply(analysis.Analysis, settings);
             ReportedFindings = LogFindings(report).ToArray();
             WriteSarif(report);
             if (!string.IsNullOrWhiteSpace(ResultsFile))
             {
-                WriteFile(ResultsFile!, AnalyzerResultsFile.Format(report.VisibleLibraries), "analyzer results file");
+                WriteFile(ResultsFile!, AnalyzerResultsFile.Format(report.VisibleFlaggedLibraries), "analyzer results file");
             }
 
-            Log.LogMessage(MessageImportance.Low, "TlsGuard: {0} libraries, {1} read, {2} from cache", LibraryCount, ReadCount, CacheHitCount);
+            Log.LogMessage(MessageImportance.Low, "TlsGuard: {0} libraries, {1} read, {2} from cache{3}", LibraryCount, ReadCount, CacheHitCount, AnalysisReused ? ", analysis reused" : "");
             return !Log.HasLoggedErrors;
+        }
+
+        /// <summary>The scan cache and, beside it unless given, the stored analyses (TlsGuard.cache, TlsGuard.analysis).</summary>
+        private CacheFiles? CacheFiles()
+        {
+            if (string.IsNullOrEmpty(CacheFile))
+            {
+                return null;
+            }
+
+            var store = string.IsNullOrEmpty(AnalysisStoreFile) ? Path.ChangeExtension(CacheFile!, ".analysis") : AnalysisStoreFile!;
+            return new CacheFiles(CacheFile!, store);
         }
 
         /// <summary>Maps the properties to the core's settings; a value TlsGuard does not accept is a TLS010 error, and nothing is checked.</summary>
@@ -280,24 +303,6 @@ namespace TlsGuard.Tasks
         {
             var major = (text ?? "").Trim().Split('.')[0];
             return int.TryParse(major, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var level) && level > 0 ? level : (int?)null;
-        }
-
-        private void SaveCache(ScanCache cache)
-        {
-            if (string.IsNullOrEmpty(CacheFile))
-            {
-                return;
-            }
-
-            try
-            {
-                cache.Save(CacheFile!);
-            }
-            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-            {
-                // The cache only saves time; the next build reads the libraries again.
-                Log.LogMessage(MessageImportance.Low, "TlsGuard: could not write the scan cache {0}: {1}", CacheFile, exception.Message);
-            }
         }
 
         /// <summary>Logs what the policy reports (baselined findings are not logged), each once per build.</summary>

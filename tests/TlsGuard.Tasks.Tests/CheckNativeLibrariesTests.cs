@@ -211,7 +211,9 @@ namespace TlsGuard.Tasks.Tests
             Assert.Equal((2, 0, 2), (second.Task.LibraryCount, second.Task.ReadCount, second.Task.CacheHitCount));
             Assert.Equal(first.Engine.Warnings.Select(w => w.Code + w.File + w.Message), second.Engine.Warnings.Select(w => w.Code + w.File + w.Message));
             Assert.Single(second.Engine.Warnings, w => w.Code == "TLS001");
-            Assert.Contains(second.Engine.Messages, m => m.Message == "TlsGuard: 2 libraries, 0 read, 2 from cache" && m.Importance == MessageImportance.Low);
+            Assert.Equal((false, true), (first.Task.AnalysisReused, second.Task.AnalysisReused));
+            Assert.Contains(first.Engine.Messages, m => m.Message == "TlsGuard: 2 libraries, 2 read, 0 from cache" && m.Importance == MessageImportance.Low);
+            Assert.Contains(second.Engine.Messages, m => m.Message == "TlsGuard: 2 libraries, 0 read, 2 from cache, analysis reused" && m.Importance == MessageImportance.Low);
         }
 
         [Fact]

@@ -28,14 +28,28 @@ namespace TlsGuard.Core.Analysis
 
         private readonly AnalysisOptions _options;
         private readonly ScanMemo _scans;
-        private readonly IReadOnlyList<ScannedLibrary> _inputs;
+        private readonly Dictionary<string, List<ScannedLibrary>> _inputsByFileName = new Dictionary<string, List<ScannedLibrary>>(StringComparer.Ordinal);
+        private readonly Dictionary<(string Folder, string Name), (string FullPath, FileKind Kind)> _candidates = new Dictionary<(string, string), (string, FileKind)>();
+        private readonly Dictionary<ElfScanResult, LibcKind?> _builtFor = new Dictionary<ElfScanResult, LibcKind?>(ByReference<ElfScanResult>.Comparer);
+        private readonly Dictionary<string, string> _folders = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<(LibcKind, Elf.ElfPlatform, string?), SystemFolderSearch?> _systems = new Dictionary<(LibcKind, Elf.ElfPlatform, string?), SystemFolderSearch?>();
 
         public DependencyResolver(AnalysisOptions options, ScanMemo scans, IReadOnlyList<ScannedLibrary> inputs)
         {
             _options = options;
             _scans = scans;
-            _inputs = inputs;
+
+            // Looked up for every DT_NEEDED name of every closure: by name, not by a walk over all inputs.
+            foreach (var input in inputs)
+            {
+                if (!_inputsByFileName.TryGetValue(input.FileName, out var sameName))
+                {
+                    sameName = new List<ScannedLibrary>();
+                    _inputsByFileName.Add(input.FileName, sameName);
+                }
+
+                sameName.Add(input);
+            }
         }
 
         /// <summary>Returns the resolved module, or null with the places searched.</summary>
@@ -45,14 +59,14 @@ namespace TlsGuard.Core.Analysis
             if (needed.IndexOf('/') >= 0)
             {
                 searched.Add(needed);
-                return Path.IsPathRooted(needed) ? TryFile(needed, scan, target, ModuleOrigin.Path) : null;
+                return Path.IsPathRooted(needed) ? TryFile("", needed, scan, target, ModuleOrigin.Path) : null;
             }
 
             var family = target.Libc.Kind;
             foreach (var (folder, origin) in ObjectFolders(requester, family))
             {
                 searched.Add(folder);
-                var found = TryFile(Path.Combine(folder, needed), scan, target, origin);
+                var found = TryFile(folder, needed, scan, target, origin);
                 if (found != null)
                 {
                     return found;
@@ -75,7 +89,7 @@ namespace TlsGuard.Core.Analysis
             foreach (var folder in system.Folders)
             {
                 searched.Add(folder);
-                var found = TryFile(Path.Combine(folder, needed), scan, target, system.Origin);
+                var found = TryFile(folder, needed, scan, target, system.Origin);
                 if (found != null)
                 {
                     return found;
@@ -121,7 +135,7 @@ namespace TlsGuard.Core.Analysis
                     if (node.Scan != null && node.Path != null)
                     {
                         var own = node.Scan.Runpath.Count > 0 ? node.Scan.Runpath : node.Scan.Rpath;
-                        Add(Expand(own, node.Path), node.Scan.Runpath.Count > 0 ? ModuleOrigin.Runpath : ModuleOrigin.Rpath);
+                        Add(Expand(own, FolderOf(node.Path)), node.Scan.Runpath.Count > 0 ? ModuleOrigin.Runpath : ModuleOrigin.Rpath);
                     }
                 }
 
@@ -136,7 +150,7 @@ namespace TlsGuard.Core.Analysis
                 {
                     if (node.Scan != null && node.Path != null && node.Scan.Runpath.Count == 0)
                     {
-                        Add(Expand(node.Scan.Rpath, node.Path), ModuleOrigin.Rpath);
+                        Add(Expand(node.Scan.Rpath, FolderOf(node.Path)), ModuleOrigin.Rpath);
                     }
                 }
             }
@@ -144,7 +158,7 @@ namespace TlsGuard.Core.Analysis
             Add(_options.SearchPaths, ModuleOrigin.SearchPath);
             if (requester.Path != null)
             {
-                Add(Expand(scan.Runpath, requester.Path), ModuleOrigin.Runpath);
+                Add(Expand(scan.Runpath, FolderOf(requester.Path)), ModuleOrigin.Runpath);
             }
 
             return steps;
@@ -171,7 +185,9 @@ namespace TlsGuard.Core.Analysis
                 else if (_options.SystemLibraries == SystemLibraries.On
                     || (_options.SystemLibraries == SystemLibraries.Auto && MachineIdentity.ThisMachine.CanStandIn(platform, family)))
                 {
-                    system = new SystemFolderSearch(SystemFolders.For(family, DiskFileSystem.Instance, "/", platform), ModuleOrigin.ThisMachine);
+                    // Through the analysis' file system, which passes plain paths to the disk (an archive's serves
+                    // only "outer!/inner" paths), so ld.so.conf and what it includes are among what a build records.
+                    system = new SystemFolderSearch(SystemFolders.For(family, _options.FileSystem, "/", platform), ModuleOrigin.ThisMachine);
                 }
             }
             else if (sysroot != null)
@@ -184,9 +200,8 @@ namespace TlsGuard.Core.Analysis
         }
 
         /// <summary>$ORIGIN and ${ORIGIN} become the object's folder; entries left relative or with other tokens ($LIB, $PLATFORM) are skipped.</summary>
-        private static IEnumerable<string> Expand(IReadOnlyList<string> entries, string objectPath)
+        private static IEnumerable<string> Expand(IReadOnlyList<string> entries, string origin)
         {
-            var origin = PathText.Folder(objectPath);
             foreach (var entry in entries)
             {
                 if (string.IsNullOrEmpty(entry))
@@ -204,14 +219,30 @@ namespace TlsGuard.Core.Analysis
             }
         }
 
+        /// <summary>An object's folder ($ORIGIN), worked out once per object however many of its names are resolved.</summary>
+        private string FolderOf(string objectPath)
+        {
+            if (!_folders.TryGetValue(objectPath, out var folder))
+            {
+                folder = PathText.Folder(objectPath);
+                _folders.Add(objectPath, folder);
+            }
+
+            return folder;
+        }
+
         /// <summary>Another library of the app by file name, preferring one of the same RID; never one of another target.</summary>
         private ResolvedModule? FromApp(string needed, ElfScanResult requester, LoadTarget target, string? requesterPath, List<string> searched)
         {
-            ScannedLibrary? fallback = null;
-            foreach (var candidate in _inputs)
+            if (!_inputsByFileName.TryGetValue(needed, out var sameName))
             {
-                if (!string.Equals(candidate.FileName, needed, StringComparison.Ordinal)
-                    || SamePath(candidate.Input.Path, requesterPath)
+                return null;
+            }
+
+            ScannedLibrary? fallback = null;
+            foreach (var candidate in sameName)
+            {
+                if (SamePath(candidate.Input.Path, requesterPath)
                     || !candidate.Target.Libc.Kind.Equals(target.Libc.Kind))
                 {
                     continue;
@@ -239,10 +270,11 @@ namespace TlsGuard.Core.Analysis
             return b != null && string.Equals(PathText.FullPath(a), PathText.FullPath(b), StringComparison.Ordinal);
         }
 
-        private ResolvedModule? TryFile(string candidate, ElfScanResult requester, LoadTarget target, ModuleOrigin origin)
+        /// <summary>The file <paramref name="name"/> in <paramref name="folder"/> ("" for a path named whole) if the target's loader would take it.</summary>
+        private ResolvedModule? TryFile(string folder, string name, ElfScanResult requester, LoadTarget target, ModuleOrigin origin)
         {
-            var path = PathText.FullPath(candidate);
-            if (_options.FileSystem.KindOf(path) != FileKind.RegularFile)
+            var (path, kind) = Probe(folder, name);
+            if (kind != FileKind.RegularFile)
             {
                 return null;
             }
@@ -256,6 +288,22 @@ namespace TlsGuard.Core.Analysis
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The full path and kind of a candidate, looked at once per analysis: every closure asks for libc.so.6 and its
+        /// like in the same folders, and the files do not change while one analysis runs (scans are memoised alike).
+        /// </summary>
+        private (string FullPath, FileKind Kind) Probe(string folder, string name)
+        {
+            if (!_candidates.TryGetValue((folder, name), out var probe))
+            {
+                var path = PathText.FullPath(folder.Length == 0 ? name : Path.Combine(folder, name));
+                probe = (path, _options.FileSystem.KindOf(path));
+                _candidates.Add((folder, name), probe);
+            }
+
+            return probe;
         }
 
         /// <summary>
@@ -281,14 +329,20 @@ namespace TlsGuard.Core.Analysis
             candidate.IsSharedObject && candidate.Platform == requester.Platform;
 
         /// <summary>A shared object the requester's loader can map: same machine, class and byte order, and not built for another C library.</summary>
-        internal static bool Compatible(ElfScanResult candidate, ElfScanResult requester, LibcKind family)
+        private bool Compatible(ElfScanResult candidate, ElfScanResult requester, LibcKind family)
         {
             if (!candidate.IsSharedObject || candidate.Platform != requester.Platform)
             {
                 return false;
             }
 
-            var builtFor = BuiltFor.Of(candidate).Family;
+            // Read once per file: every closure that reaches libc.so.6 asks again.
+            if (!_builtFor.TryGetValue(candidate, out var builtFor))
+            {
+                builtFor = BuiltFor.Of(candidate).Family;
+                _builtFor.Add(candidate, builtFor);
+            }
+
             return builtFor == null || builtFor == family;
         }
 

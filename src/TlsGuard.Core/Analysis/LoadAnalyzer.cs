@@ -25,7 +25,7 @@ namespace TlsGuard.Core.Analysis
                 throw new ArgumentNullException(nameof(options));
             }
 
-            var scans = new ScanMemo(scanSource ?? new DefaultScanSource(options.FileSystem));
+            var scans = new ScanMemo(scanSource ?? new DefaultScanSource(options.FileSystem), options.FileSystem);
             var scanned = Scan(inputs, options, scans);
             var libraries = new List<ScannedLibrary>();
             var inputPaths = new HashSet<string>(StringComparer.Ordinal);

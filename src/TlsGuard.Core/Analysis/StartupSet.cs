@@ -37,6 +37,7 @@ namespace TlsGuard.Core.Analysis
         };
 
         private readonly IReadOnlyList<string> _patterns;
+        private readonly Dictionary<string, bool> _known = new Dictionary<string, bool>(System.StringComparer.Ordinal);
 
         /// <param name="patterns">The sonames given (TlsGuardStartupLibraries, --startup-lib); null: the host's own set.</param>
         /// <param name="host">The kind of host, whose startup set is used when none is given.</param>
@@ -54,9 +55,21 @@ namespace TlsGuard.Core.Analysis
                 return false;
             }
 
+            // Asked for every DT_NEEDED name of every closure: each name is matched against the patterns once.
+            if (!_known.TryGetValue(soname!, out var contained))
+            {
+                contained = Matches(soname!);
+                _known.Add(soname!, contained);
+            }
+
+            return contained;
+        }
+
+        private bool Matches(string soname)
+        {
             foreach (var pattern in _patterns)
             {
-                if (NamePattern.Matches(pattern, soname!))
+                if (NamePattern.Matches(pattern, soname))
                 {
                     return true;
                 }

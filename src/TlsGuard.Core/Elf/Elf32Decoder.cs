@@ -76,22 +76,17 @@ namespace TlsGuard.Core.Elf
         public override Symbol Symbol(byte[] b, int i) =>
             new Symbol(Order.U32(b, i), b[i + 12], b[i + 13], Order.U16(b, i + 14), Order.U32(b, i + 4), Order.U32(b, i + 8));
 
+        /// <summary>Elf32_Sym: st_name, st_value, st_size (4 each), st_info, st_other, st_shndx (2).</summary>
+        public override int FindTlsDefinitionOrImport(byte[] b, int i, int count, bool importsToo) =>
+            SymbolSearch<TOrder>.TlsDefinitionOrImport(b, i + 12, i + 14, count, SymbolSize, importsToo);
+
         /// <summary>d_tag is an Elf32_Sword: sign-extended so the OS- and processor-specific tags keep their values.</summary>
         public override DynamicEntry DynamicEntry(byte[] b, int i) =>
             new DynamicEntry((DynamicTag)(int)Order.U32(b, i), Order.U32(b, i + 4));
 
-        public override int FindTls(byte[] b, int i, int count, int entrySize, RelocationInfoLayout layout, Tls.MachineTlsTable tls)
-        {
-            for (int n = 0; n < count; n++, i += entrySize)
-            {
-                if (tls.Find(Order.U32(b, i + 4) & 0xff) != null)
-                {
-                    return n;
-                }
-            }
-
-            return count;
-        }
+        /// <summary>r_info is the second word of Elf32_Rel and Elf32_Rela; the type is its low byte.</summary>
+        public override int FindTls(byte[] b, int i, int count, int entrySize, RelocationInfoLayout layout, Tls.MachineTlsTable tls) =>
+            RelocationTypeSearch<TOrder>.Byte(b, i + 4 + Order.LowByteOffset32, count, entrySize, tls);
 
         /// <summary>ELF32 packs r_info as sym &lt;&lt; 8 | type on every machine; the layout only matters for ELF64.</summary>
         public override Relocation Relocation(byte[] b, int i, bool hasAddend, RelocationInfoLayout layout)

@@ -76,6 +76,10 @@ namespace TlsGuard.Core.Elf
         public override Symbol Symbol(byte[] b, int i) =>
             new Symbol(Order.U32(b, i), b[i + 4], b[i + 5], Order.U16(b, i + 6), Order.U64(b, i + 8), Order.U64(b, i + 16));
 
+        /// <summary>Elf64_Sym: st_name (4), st_info, st_other, st_shndx (2), st_value, st_size.</summary>
+        public override int FindTlsDefinitionOrImport(byte[] b, int i, int count, bool importsToo) =>
+            SymbolSearch<TOrder>.TlsDefinitionOrImport(b, i + 4, i + 6, count, SymbolSize, importsToo);
+
         public override DynamicEntry DynamicEntry(byte[] b, int i) =>
             new DynamicEntry((DynamicTag)(long)Order.U64(b, i), Order.U64(b, i + 8));
 
@@ -89,15 +93,16 @@ namespace TlsGuard.Core.Elf
 
         public override int FindTls(byte[] b, int i, int count, int entrySize, RelocationInfoLayout layout, Tls.MachineTlsTable tls)
         {
-            for (int n = 0; n < count; n++, i += entrySize)
+            // r_info is the second field of Elf64_Rel and Elf64_Rela; see Type for where each layout keeps the type.
+            switch (layout)
             {
-                if (tls.Find(Type(b, i, layout)) != null)
-                {
-                    return n;
-                }
+                case RelocationInfoLayout.Mips64:
+                    return RelocationTypeSearch<TOrder>.Byte(b, i + 15, count, entrySize, tls);
+                case RelocationInfoLayout.SparcV9:
+                    return RelocationTypeSearch<TOrder>.Byte(b, i + 8 + Order.LowByteOffset64, count, entrySize, tls);
+                default:
+                    return RelocationTypeSearch<TOrder>.Word(b, i + 8 + Order.LowWordOffset, count, entrySize, tls);
             }
-
-            return count;
         }
 
         /// <summary>r_type: the low 32 bits of r_info; SPARC V9 keeps an addend above the low 8; MIPS64 stores r_sym (a

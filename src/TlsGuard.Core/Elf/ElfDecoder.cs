@@ -76,6 +76,13 @@ namespace TlsGuard.Core.Elf
         /// </summary>
         public abstract int FindTls(byte[] b, int i, int count, int entrySize, RelocationInfoLayout layout, Tls.MachineTlsTable tls);
 
+        /// <summary>
+        /// The index (0 to <paramref name="count"/>-1) of the first of <paramref name="count"/> symbols at <paramref name="i"/>
+        /// that is non-local and a defined STT_TLS symbol or, with <paramref name="importsToo"/>, undefined; else
+        /// <paramref name="count"/>. The dynamic symbol walk's inner loop: only st_info and st_shndx are read.
+        /// </summary>
+        public abstract int FindTlsDefinitionOrImport(byte[] b, int i, int count, bool importsToo);
+
         public VersionNeed VersionNeed(byte[] b, int i) =>
             new VersionNeed(U16(b, i), U16(b, i + 2), U32(b, i + 4), U32(b, i + 8), U32(b, i + 12));
 

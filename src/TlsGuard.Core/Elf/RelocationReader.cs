@@ -19,7 +19,6 @@ namespace TlsGuard.Core.Elf
         private long position;
 
         private readonly Tls.MachineTlsTable tls;
-        private readonly int entriesPerWindow;
 
         public RelocationReader(WindowedReader reader, RelocationTable table, RelocationInfoLayout layout, Tls.MachineTlsTable tls)
         {
@@ -29,7 +28,6 @@ namespace TlsGuard.Core.Elf
             decoder = reader.Decoder;
             hasAddend = table.HasAddend;
             entrySize = decoder.RelocationSize(hasAddend);
-            entriesPerWindow = reader.Window.Length / entrySize;
             position = table.Offset;
             end = table.Offset + table.Size - table.Size % entrySize;
         }
@@ -41,9 +39,7 @@ namespace TlsGuard.Core.Elf
         {
             while (position < end)
             {
-                int wanted = (int)System.Math.Min(entriesPerWindow, (end - position) / entrySize) * entrySize;
-                int i = reader.PrepareRun(position, entrySize, wanted, out int available);
-                int count = available / entrySize;
+                int i = reader.PrepareEntries(position, entrySize, (end - position) / entrySize, out int count);
                 int found = decoder.FindTls(reader.Window, i, count, entrySize, layout, tls);
                 if (found < count)
                 {

@@ -18,6 +18,15 @@ namespace TlsGuard.Core.Elf
             this.size = size;
         }
 
+        /// <summary>Where the table starts in the file.</summary>
+        public long Offset => offset;
+
+        /// <summary>Its length in bytes (DT_STRSZ, else up to the end of its segment).</summary>
+        public long Size => size;
+
+        /// <summary>The same table read through another window (one that holds all of it, for a walk that reads many names).</summary>
+        public StringTable Through(WindowedReader other) => new StringTable(other, pool, offset, size);
+
         /// <summary>
         /// A symbol name. st_name 0 means the symbol has no name (System V gABI, "Symbol Table": "Otherwise, the symbol
         /// table entry has no name"), whatever byte 0 of the table holds; binutils' BFD, which the linker reads objects

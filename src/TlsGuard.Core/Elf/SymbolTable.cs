@@ -28,6 +28,32 @@ namespace TlsGuard.Core.Elf
         /// <summary>The same table read through another window (a streamed walk beside scattered lookups).</summary>
         public SymbolTable Through(WindowedReader other) => new SymbolTable(other, Offset, Count, Names, CountIsExact);
 
+        /// <summary>The same table read through another window, its names through <paramref name="names"/>.</summary>
+        public SymbolTable Through(WindowedReader other, StringTable names) => new SymbolTable(other, Offset, Count, names, CountIsExact);
+
+        /// <summary>
+        /// The index of the first symbol at or after <paramref name="from"/> that is non-local and a defined STT_TLS
+        /// symbol or, with <paramref name="importsToo"/>, undefined; <see cref="Count"/> when there is none. A window of
+        /// entries is tested per decoder call, so a walk over a large table costs little more than the bytes it reads.
+        /// </summary>
+        public ulong NextTlsDefinitionOrImport(ulong from, bool importsToo)
+        {
+            int size = reader.Decoder.SymbolSize;
+            for (ulong index = from; index < Count;)
+            {
+                int at = reader.PrepareEntries(Offset + (long)index * size, size, (long)(Count - index), out int count);
+                int found = reader.Decoder.FindTlsDefinitionOrImport(reader.Window, at, count, importsToo);
+                if (found < count)
+                {
+                    return index + (ulong)found;
+                }
+
+                index += (ulong)count;
+            }
+
+            return Count;
+        }
+
         public Symbol Get(ulong index)
         {
             if (index >= Count)

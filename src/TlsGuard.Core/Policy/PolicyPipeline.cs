@@ -31,7 +31,53 @@ namespace TlsGuard.Core.Policy
 
         public static Report Apply(AnalysisReport analysis, IReadOnlyList<Finding> findings, PolicySettings settings)
         {
-            var suppressed = SuppressedPaths(analysis, settings);
+            var suppressed = new Suppression(SuppressedPaths(analysis), settings.SuppressLibraries);
+            var visibleLibraries = new List<LibraryVerdict>();
+            var visibleFlagged = new List<FlaggedLibrarySummary>();
+            foreach (var library in analysis.Libraries)
+            {
+                if (!suppressed.Hides(library.Input.Path))
+                {
+                    visibleLibraries.Add(library);
+                    var summary = FlaggedLibrarySummary.Of(library);
+                    if (summary != null)
+                    {
+                        visibleFlagged.Add(summary);
+                    }
+                }
+            }
+
+            return Decide(findings, suppressed, settings) with
+            {
+                Libraries = analysis.Libraries,
+                Budgets = analysis.Budgets,
+                VisibleLibraries = visibleLibraries,
+                VisibleFlaggedLibraries = visibleFlagged,
+            };
+        }
+
+        /// <summary>
+        /// The same policy over an analysis kept between builds (<see cref="DescribedAnalysis"/>): the report has the
+        /// findings and the flagged libraries, not the per-library facts and budgets, which only the CLI prints.
+        /// </summary>
+        public static Report Apply(DescribedAnalysis analysis, PolicySettings settings)
+        {
+            var suppressed = new Suppression(new HashSet<string>(analysis.SuppressedPaths, StringComparer.Ordinal), settings.SuppressLibraries);
+            var visibleFlagged = new List<FlaggedLibrarySummary>();
+            foreach (var library in analysis.FlaggedLibraries)
+            {
+                if (!suppressed.Hides(library.InputPath))
+                {
+                    visibleFlagged.Add(library);
+                }
+            }
+
+            return Decide(analysis.Findings, suppressed, settings) with { VisibleFlaggedLibraries = visibleFlagged };
+        }
+
+        /// <summary>Suppression, baseline, severity and fail-on over the findings, in that order.</summary>
+        private static Report Decide(IReadOnlyList<Finding> findings, Suppression suppressed, PolicySettings settings)
+        {
             var visible = new List<Finding>();
             foreach (var finding in findings)
             {
@@ -74,26 +120,10 @@ namespace TlsGuard.Core.Policy
                 reported.Add(new ReportedFinding(finding, level, baselined, fails));
             }
 
-            var visibleLibraries = new List<LibraryVerdict>();
-            foreach (var library in analysis.Libraries)
-            {
-                if (!suppressed.Hides(library.Input.Path))
-                {
-                    visibleLibraries.Add(library);
-                }
-            }
-
-            return new Report
-            {
-                Libraries = analysis.Libraries,
-                Budgets = analysis.Budgets,
-                Findings = reported,
-                Baseline = baseline,
-                VisibleLibraries = visibleLibraries,
-            };
+            return new Report { Findings = reported, Baseline = baseline };
         }
 
-        private static Suppression SuppressedPaths(AnalysisReport analysis, PolicySettings settings)
+        private static HashSet<string> SuppressedPaths(AnalysisReport analysis)
         {
             var paths = new HashSet<string>(StringComparer.Ordinal);
             foreach (var decision in analysis.Decisions)
@@ -104,7 +134,7 @@ namespace TlsGuard.Core.Policy
                 }
             }
 
-            return new Suppression(paths, settings.SuppressLibraries);
+            return paths;
         }
 
         /// <summary>Suppressed libraries stay in the analysis (their static TLS still takes room others need); only their findings go.</summary>

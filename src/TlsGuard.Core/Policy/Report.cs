@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Describe;
 
 namespace TlsGuard.Core.Policy
 {
@@ -18,8 +19,11 @@ namespace TlsGuard.Core.Policy
         /// <summary>Set when a baseline was applied.</summary>
         public BaselineResult? Baseline { get; init; }
 
-        /// <summary>Libraries whose findings are reported (not suppressed): what the analyzer hand-off lists.</summary>
+        /// <summary>Libraries whose findings are reported (not suppressed).</summary>
         public IReadOnlyList<LibraryVerdict> VisibleLibraries { get; init; } = new LibraryVerdict[0];
+
+        /// <summary>The visible libraries that fail or are at risk: what the analyzer hand-off lists.</summary>
+        public IReadOnlyList<FlaggedLibrarySummary> VisibleFlaggedLibraries { get; init; } = new FlaggedLibrarySummary[0];
 
         public IReadOnlyList<ReportedFinding> Failing => Findings.Where(finding => finding.Fails).ToList();
 

@@ -18,24 +18,33 @@ namespace TlsGuard.Core.Reporting
         /// <summary>The text for the flagged libraries of <paramref name="libraries"/>, ordered so that equal input gives equal bytes.</summary>
         public static string Format(IEnumerable<LibraryVerdict> libraries)
         {
+            var flagged = new List<FlaggedLibrarySummary>();
+            foreach (var library in libraries)
+            {
+                var summary = FlaggedLibrarySummary.Of(library);
+                if (summary != null)
+                {
+                    flagged.Add(summary);
+                }
+            }
+
+            return Format(flagged);
+        }
+
+        /// <summary>The text for <paramref name="libraries"/>, ordered so that equal input gives equal bytes.</summary>
+        public static string Format(IEnumerable<FlaggedLibrarySummary> libraries)
+        {
             var flagged = new List<FlaggedLibrary>();
             foreach (var library in libraries)
             {
-                if (library.Verdict != Verdict.Fails && library.Verdict != Verdict.AtRisk)
-                {
-                    continue;
-                }
-
-                var fileName = Path.GetFileName(library.Input.Path);
-                var relativePath = string.IsNullOrEmpty(library.Input.RelativePath) ? fileName : library.Input.RelativePath!.Replace('\\', '/');
                 flagged.Add(new FlaggedLibrary(
-                    fileName,
-                    relativePath,
+                    library.FileName,
+                    library.RelativePath,
                     library.Verdict == Verdict.Fails ? FlaggedVerdict.Fails : FlaggedVerdict.AtRisk,
-                    library.RequiredStaticTlsBytes,
-                    library.Budget == null ? library.Libc.DisplayName : LibcText.Versions(library.Budget.Judged, library.Libc),
-                    Cause(library),
-                    library.Mismatch != null ? MismatchText.Fix(library.Mismatch) : library.Remedy == null ? "" : RemedyText.Summary(library.Remedy)));
+                    library.RequiredBytes,
+                    library.Libc,
+                    library.Cause,
+                    library.RemedySummary));
             }
 
             return AnalyzerResultsFormat.Format(flagged);

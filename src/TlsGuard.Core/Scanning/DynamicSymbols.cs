@@ -63,10 +63,14 @@ namespace TlsGuard.Core.Scanning
                 return;
             }
 
-            // The walk streams through the bulk window; names come through the small one, versions through their own.
-            SymbolTable walk = ForLookups.Through(image.Bulk);
-            using WindowedReader? versym = OpenVersionSymbols(image, info, map, walk.Count, out long versymOffset);
-            for (ulong i = 1; i < walk.Count; i++)
+            // The walk streams through the bulk window and versions through their own. The names it reads (up to a
+            // thousand imports, scattered over DT_STRTAB) come from the whole string table read once when it is small
+            // enough, else through the small window.
+            using WindowedReader? versym = OpenVersionSymbols(image, info, map, ForLookups.Count, out long versymOffset);
+            bool importsToo = versym != null;
+            using WindowedReader? names = importsToo ? LoadNames(image, ForLookups.Names) : null;
+            SymbolTable walk = ForLookups.Through(image.Bulk, names == null ? ForLookups.Names : ForLookups.Names.Through(names));
+            for (ulong i = walk.NextTlsDefinitionOrImport(1, importsToo); i < walk.Count; i = walk.NextTlsDefinitionOrImport(i + 1, importsToo))
             {
                 Symbol symbol = walk.Get(i);
                 if (symbol.Binding == SymbolBinding.Local)
@@ -122,6 +126,27 @@ namespace TlsGuard.Core.Scanning
             else
             {
                 names.Add(table.NameOf(symbol));
+            }
+        }
+
+        /// <summary>A window holding the whole string table, or null when it is larger than the pool lends.</summary>
+        private static WindowedReader? LoadNames(ElfImage image, StringTable strings)
+        {
+            if (strings.Size <= 0 || strings.Size > BufferPool.MaxTableSize)
+            {
+                return null;
+            }
+
+            WindowedReader names = image.OpenReader(BufferPool.TableSize(strings.Size));
+            try
+            {
+                names.Load(strings.Offset, (int)strings.Size);
+                return names;
+            }
+            catch
+            {
+                names.Dispose();
+                throw;
             }
         }
 

@@ -91,8 +91,10 @@ namespace TlsGuard.Core.Scanning
         {
             foreach (ProgramHeader ph in ProgramHeaders)
             {
-                if (ph.Type == ProgramHeaderType.Load || ph.Type == ProgramHeaderType.Dynamic || ph.Type == ProgramHeaderType.Tls || ph.Type == ProgramHeaderType.Interpreter)
+                bool checkedType = ph.Type == ProgramHeaderType.Load || ph.Type == ProgramHeaderType.Dynamic || ph.Type == ProgramHeaderType.Tls || ph.Type == ProgramHeaderType.Interpreter;
+                if (checkedType && !Bounds.Fits(ph.Offset, ph.FileSize, Length))
                 {
+                    // The message is only built for a file that fails: naming an enum value is slow, and every header is checked.
                     Bounds.Range(ph.Offset, ph.FileSize, Length, "segment " + ph.Type);
                 }
             }
@@ -100,7 +102,7 @@ namespace TlsGuard.Core.Scanning
             for (ulong i = 0; i < Sections.Count; i++)
             {
                 SectionHeader s = Sections[i];
-                if (s.Type != SectionType.Null && s.Type != SectionType.NoBits)
+                if (s.Type != SectionType.Null && s.Type != SectionType.NoBits && !Bounds.Fits(s.Offset, s.Size, Length))
                 {
                     Bounds.Range(s.Offset, s.Size, Length, "section [" + i + "]");
                 }

@@ -20,9 +20,10 @@ namespace TlsGuard.Core.Scanning
         private readonly int? versionRequirementsTotal;
         private readonly int? versionDefinitionsTotal;
         private readonly int? versionedImportsTotal;
+        private string path = "";
 
         /// <summary>The path as given; for an archive member, the archive path.</summary>
-        public string Path { get; init; } = "";
+        public string Path { get => path; init => path = value; }
 
         /// <summary>Member name inside an ar archive, or null for a plain file.</summary>
         public string? ArchiveMember { get; init; }
@@ -111,6 +112,14 @@ namespace TlsGuard.Core.Scanning
 
         /// <summary>"path" or "path(member)" for archive members: the name to show a person.</summary>
         public string DisplayPath => ArchiveMember == null ? Path : Path + "(" + ArchiveMember + ")";
+
+        /// <summary>The same facts for the same file reached by another path (a link, /lib and /usr/lib on a merged-/usr system).</summary>
+        internal ElfScanResult At(string otherPath)
+        {
+            var copy = (ElfScanResult)MemberwiseClone();
+            copy.path = otherPath;
+            return copy;
+        }
 
         private static int Total<T>(int? total, IReadOnlyList<T> list) => Math.Max(total ?? 0, list.Count);
     }

@@ -32,6 +32,7 @@ namespace TlsGuard.Core.Tls
             }
 
             byNumber = new TlsRelocationType?[max + 1];
+            IsTlsType = new bool[max + 1];
             foreach (TlsRelocationType r in relocations)
             {
                 if (byNumber[r.Number] != null || byName.ContainsKey(r.Name))
@@ -40,6 +41,7 @@ namespace TlsGuard.Core.Tls
                 }
 
                 byNumber[r.Number] = r;
+                IsTlsType[r.Number] = true;
                 byName.Add(r.Name, r);
             }
         }
@@ -53,6 +55,12 @@ namespace TlsGuard.Core.Tls
         public string Name64 { get; }
 
         public RelocationInfoLayout Layout64 { get; }
+
+        /// <summary>
+        /// Indexed by relocation type: true for the TLS ones, and no entry past the highest. The scan's inner loop keeps
+        /// it in a local, so a non-TLS type costs one compare (and perhaps one load), with no reference to follow.
+        /// </summary>
+        internal bool[] IsTlsType { get; }
 
         public IReadOnlyList<TlsRelocationType> Relocations { get; }
 

@@ -6,13 +6,19 @@ namespace TlsGuard.Core.Elf.IO
         /// <summary>Returns the offset when [offset, offset+size) lies inside a file of <paramref name="length"/> bytes.</summary>
         public static long Range(ulong offset, ulong size, long length, string what)
         {
-            ulong fileLength = (ulong)length;
-            if (offset > fileLength || size > fileLength - offset)
+            if (!Fits(offset, size, length))
             {
                 throw new ElfFormatException(what + " extends past the end of the file");
             }
 
             return (long)offset;
+        }
+
+        /// <summary>Whether [offset, offset+size) lies inside a file of <paramref name="length"/> bytes (for checks whose message costs more than the check).</summary>
+        public static bool Fits(ulong offset, ulong size, long length)
+        {
+            ulong fileLength = (ulong)length;
+            return offset <= fileLength && size <= fileLength - offset;
         }
 
         /// <summary>count * entrySize as a checked size, rejecting products no file of this length could hold.</summary>

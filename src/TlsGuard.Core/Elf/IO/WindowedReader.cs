@@ -43,15 +43,7 @@ namespace TlsGuard.Core.Elf.IO
                 return (int)relative;
             }
 
-            int want = (int)Math.Min(window.Length, Length - offset);
-            int got = source.Read(offset, window, 0, want);
-            windowStart = offset;
-            windowLength = got;
-            if (got < count)
-            {
-                throw ReadFailure.Truncated(offset);
-            }
-
+            Fill(offset, (int)Math.Min(window.Length, Length - offset), count);
             return 0;
         }
 
@@ -70,8 +62,56 @@ namespace TlsGuard.Core.Elf.IO
                 return (int)relative;
             }
 
-            available = wanted;
-            return Prepare(offset, wanted);
+        /// <summary>
+        /// Makes a run of whole entries of <paramref name="entrySize"/> bytes at <paramref name="offset"/> available, at
+        /// least one and at most <paramref name="maxCount"/>, and returns the index of the first in <see cref="Window"/>.
+        /// A walk that stops inside the window (a found entry) goes on with what the window already holds, and a new
+        /// window is read only when not even one entry is left in it, and then only as far as the run goes.
+        /// </summary>
+        public int PrepareEntries(long offset, int entrySize, long maxCount, out int count)
+        {
+            if (entrySize <= 0 || maxCount <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxCount));
+            }
+
+            long relative = offset - windowStart;
+            long held = relative >= 0 && relative < windowLength ? (windowLength - relative) / entrySize : 0;
+            if (held > 0)
+            {
+                count = (int)Math.Min(held, maxCount);
+                return Prepare(offset, count * entrySize);
+            }
+
+            // Only the run is read, not a whole window past its end: most tables are far smaller than the window.
+            count = (int)Math.Min(window.Length / entrySize, maxCount);
+            Load(offset, count * entrySize);
+            return 0;
+        }
+
+        /// <summary>
+        /// Reads exactly [offset, offset+count) into the window, for a table read whole (its entries are then visited in any
+        /// order without another read); nothing past it is read.
+        /// </summary>
+        public void Load(long offset, int count)
+        {
+            if (offset < 0 || count < 0 || count > window.Length || offset > Length - count)
+            {
+                throw ReadFailure.PastEnd(offset);
+            }
+
+            Fill(offset, count, count);
+        }
+
+        private void Fill(long offset, int want, int count)
+        {
+            int got = source.Read(offset, window, 0, want);
+            windowStart = offset;
+            windowLength = got;
+            if (got < count)
+            {
+                throw ReadFailure.Truncated(offset);
+            }
         }
 
         public byte U8(long offset) => window[Prepare(offset, 1)];
@@ -105,8 +145,9 @@ namespace TlsGuard.Core.Elf.IO
         public VersionDefinitionAux VersionDefinitionAuxAt(long offset) => Decoder.VersionDefinitionAux(window, Prepare(offset, ElfDecoder.VersionDefinitionAuxSize));
 
         /// <summary>
-        /// The position of the first NUL in [offset, limit), or -1 when there is none; also reports how many bytes were
-        /// examined, so callers can charge them to a budget.
+        /// The position of the first NUL in [offset, limit), or -1 when there is none. The part of the search the window
+        /// already holds is searched in place: names are short, and refilling the window for a name's longest allowed
+        /// length would reread it for nearly every name.
         /// </summary>
         public long FindTerminator(long offset, long limit)
         {
