@@ -47,6 +47,7 @@ namespace TlsGuard.IntegrationTests.EndToEnd
             Assert.Equal(warning, Assert.Single(second.Log.Tls("TLS001")));
             Assert.NotEmpty(second.Log.CacheStatistics);
             Assert.All(second.Log.CacheStatistics, line => Assert.Contains(" 0 read,", line));
+            Assert.All(second.Log.CacheStatistics, line => Assert.EndsWith(", analysis reused", line));
         }
 
         [Fact]

@@ -69,6 +69,7 @@ namespace TlsGuard.IntegrationTests.EndToEnd
             Assert.Equal(4, second.Log.Tls("TLS001").Count());
             Assert.Equal(4, second.Log.CacheStatistics.Count());
             Assert.All(second.Log.CacheStatistics, line => Assert.Contains(" 0 read,", line));
+            Assert.All(second.Log.CacheStatistics, line => Assert.EndsWith(", analysis reused", line));
             Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
         }
 

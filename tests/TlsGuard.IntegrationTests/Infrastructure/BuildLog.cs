@@ -26,8 +26,9 @@ namespace TlsGuard.IntegrationTests.Infrastructure
 
         public IEnumerable<Diagnostic> Tls(string code) => Warnings.Concat(Errors).Where(diagnostic => diagnostic.Code == code);
 
-        /// <summary>The "TlsGuard: N libraries, M read, K from cache" lines, one per scan.</summary>
-        public IEnumerable<string> CacheStatistics => Messages.Where(message => message.StartsWith("TlsGuard: ", System.StringComparison.Ordinal) && message.EndsWith(" from cache", System.StringComparison.Ordinal));
+        /// <summary>The "TlsGuard: N libraries, M read, K from cache[, analysis reused]" lines, one per scan.</summary>
+        public IEnumerable<string> CacheStatistics => Messages.Where(message => message.StartsWith("TlsGuard: ", System.StringComparison.Ordinal)
+            && (message.EndsWith(" from cache", System.StringComparison.Ordinal) || message.EndsWith(" from cache, analysis reused", System.StringComparison.Ordinal)));
 
         public void Add(BuildEventArgs? args)
         {

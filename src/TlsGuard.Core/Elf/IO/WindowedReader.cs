@@ -62,6 +62,10 @@ namespace TlsGuard.Core.Elf.IO
                 return (int)relative;
             }
 
+            available = wanted;
+            return Prepare(offset, wanted);
+        }
+
         /// <summary>
         /// Makes a run of whole entries of <paramref name="entrySize"/> bytes at <paramref name="offset"/> available, at
         /// least one and at most <paramref name="maxCount"/>, and returns the index of the first in <see cref="Window"/>.
