@@ -64,6 +64,18 @@ namespace TlsGuard.Cli.Tests
         }
 
         [Fact]
+        public void An_image_s_own_C_library_is_named_by_its_release_and_shown_as_loaded_at_startup()
+        {
+            var image = Archives["glibc-image.tar"];
+
+            var run = CliRun.Of("scan", image, "--no-color");
+
+            var release = MachineGlibc.Version;
+            Assert.Contains(image + "!/usr/lib/x86_64-linux-gnu/libc.so.6: NONE on glibc " + release + " (loaded at startup)\n", run.Output);
+            Assert.Contains(image + "!/usr/lib/x86_64-linux-gnu/libjemalloc.so.2: FAILS on glibc " + release + "\n", run.Output);
+        }
+
+        [Fact]
         public void Archives_and_plain_files_are_judged_in_one_run()
         {
             var apk = Archives["fixture.apk"];

@@ -28,6 +28,15 @@ namespace TlsGuard.Cli.Tests
         }
 
         [Fact]
+        public void An_archive_of_initial_exec_and_local_exec_objects_names_both_models()
+        {
+            // ie.o uses R_X86_64_GOTTPOFF (initial-exec), le.o R_X86_64_TPOFF32 (local-exec): readelf -r of the members.
+            var run = CliRun.Of("scan", RepositoryRoot.Fixture("x86_64-gcc/libtlsobjs.a"), "--no-color");
+
+            Assert.Contains("R_X86_64_TPOFF32 relocation, initial-exec and local-exec models for ", run.Output);
+        }
+
+        [Fact]
         public void LibraryWithoutStaticTlsExitsZero()
         {
             var run = CliRun.Of("scan", RepositoryRoot.Fixture("x86_64-gcc/libgd.so"));

@@ -173,6 +173,7 @@ namespace TlsGuard.Core.Analysis
             var relocations = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var symbols = new List<string>();
             var model = TlsAccessModel.InitialExec;
+            var initialExec = false;
             var flagged = 0;
             foreach (var scan in objects)
             {
@@ -190,6 +191,10 @@ namespace TlsGuard.Core.Analysis
                 if (scan.ObjectTlsModel == TlsAccessModel.LocalExec)
                 {
                     model = TlsAccessModel.LocalExec;
+                }
+                else
+                {
+                    initialExec = true;
                 }
 
                 foreach (var pair in scan.StaticTlsRelocations)
@@ -209,7 +214,10 @@ namespace TlsGuard.Core.Analysis
 
             return flagged == 0
                 ? null
-                : new StaticTlsObjectCode(input, model, members, objects.Count, relocations, symbols, RemedyAdvisor.ForObject(input.FileName, symbols));
+                : new StaticTlsObjectCode(input, model, members, objects.Count, relocations, symbols, RemedyAdvisor.ForObject(input.FileName, symbols))
+                {
+                    MixesModels = initialExec && model == TlsAccessModel.LocalExec,
+                };
         }
 
         /// <summary>

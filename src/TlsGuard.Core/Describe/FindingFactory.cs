@@ -299,7 +299,7 @@ namespace TlsGuard.Core.Describe
                     " ({0} of {1} members: {2})", objects.FlaggedMembers.Count, objects.ObjectCount, FindingText.FirstFew(objects.FlaggedMembers, 5));
             }
 
-            var found = FindingText.Relocations(objects.Relocations) + ", " + model + " model";
+            var found = FindingText.Relocations(objects.Relocations) + ", " + (objects.MixesModels ? "initial-exec and local-exec models" : model + " model");
             if (objects.Symbols.Count > 0)
             {
                 var symbols = new List<string>();

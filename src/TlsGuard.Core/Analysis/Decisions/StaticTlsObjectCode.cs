@@ -18,5 +18,9 @@ namespace TlsGuard.Core.Analysis
         int ObjectCount,
         IReadOnlyDictionary<string, int> Relocations,
         IReadOnlyList<string> Symbols,
-        Remedy Remedy) : Decision(Input);
+        Remedy Remedy) : Decision(Input)
+    {
+        /// <summary>Some flagged objects select initial-exec and others local-exec (an archive of both).</summary>
+        public bool MixesModels { get; init; }
+    }
 }
