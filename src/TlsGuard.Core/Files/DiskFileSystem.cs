@@ -81,8 +81,7 @@ namespace TlsGuard.Core.Files
             {
                 if (useStatx)
                 {
-                    FileStream? stream = LinuxFileStatus.OpenRegular(path, status, out error);
-                    return stream == null ? null : new FileByteSource(stream);
+                    return LinuxFileStatus.OpenRegular(path, status, out error);
                 }
 
                 error = null;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using TlsGuard.Core.Elf.IO;
 
 namespace TlsGuard.Core.Files
 {
@@ -28,9 +29,6 @@ namespace TlsGuard.Core.Files
         // Open flags and errno values of asm-generic, which every architecture .NET runs on Linux uses (x86, x64, arm,
         // arm64, s390x, ppc64le, riscv64, loongarch64); MIPS, SPARC and Alpha differ, and .NET does not run there.
         private const int ReadOnlyNonBlocking = 0x800 | 0x100 | 0x80000; // O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC
-        private const int NonBlocking = 0x800;
-        private const int GetFlags = 3; // F_GETFL
-        private const int SetFlags = 4; // F_SETFL
 
         private const int S_IFMT = 0xf000;
         private const int S_IFIFO = 0x1000;
@@ -67,9 +65,10 @@ namespace TlsGuard.Core.Files
         /// <summary>
         /// Opens a regular file for reading without ever blocking: O_NONBLOCK makes opening a FIFO return at once, the
         /// type is checked again on the descriptor (a file swapped after <paramref name="expected"/> was taken is refused),
-        /// and only then is the descriptor handed to a FileStream, blocking mode restored.
+        /// and only then is the descriptor handed out. O_NONBLOCK stays set: it has no effect on reads of a regular file
+        /// (open(2)), and clearing it would cost two more system calls per file.
         /// </summary>
-        public static FileStream? OpenRegular(string path, FileStatus expected, out string? error)
+        public static IByteSource? OpenRegular(string path, FileStatus expected, out string? error)
         {
             int fd = open(NullTerminated(path), ReadOnlyNonBlocking);
             if (fd < 0)
@@ -104,14 +103,8 @@ namespace TlsGuard.Core.Files
                     return null;
                 }
 
-                int flags = fcntl(fd, GetFlags, 0);
-                if (flags >= 0)
-                {
-                    fcntl(fd, SetFlags, flags & ~NonBlocking);
-                }
-
                 error = null;
-                return new FileStream(handle, FileAccess.Read, 1);
+                return FileByteSource.Of(handle, opened.Length);
             }
             catch
             {
@@ -243,8 +236,6 @@ namespace TlsGuard.Core.Files
         [DllImport("libc", SetLastError = true)]
         private static extern int open(byte[] pathname, int flags);
 
-        [DllImport("libc", SetLastError = true)]
-        private static extern int fcntl(int fd, int cmd, int arg);
 #pragma warning restore IDE1006
     }
 }

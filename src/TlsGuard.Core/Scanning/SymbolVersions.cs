@@ -57,6 +57,8 @@ namespace TlsGuard.Core.Scanning
 
         public bool IsDefined(ushort index) => defined.Contains(index);
 
+        // The entries are walked through the bulk window and their names read through the small one: through one shared
+        // window, each entry and its name would evict each other and every step would read the file again.
         private void ReadNeeds(ElfImage image, LoadSegmentMap map, StringTable strings, ulong address, ulong? count, ScanResultBuilder builder)
         {
             var visitedAux = new HashSet<long>();
@@ -65,7 +67,7 @@ namespace TlsGuard.Core.Scanning
             for (ulong n = 0; count == null || n < count.Value; n++)
             {
                 steps.Take();
-                VersionNeed need = image.Small.VersionNeedAt(map.ToOffset(address + relative, ElfDecoder.VersionNeedSize, "DT_VERNEED entry"));
+                VersionNeed need = image.Bulk.VersionNeedAt(map.ToOffset(address + relative, ElfDecoder.VersionNeedSize, "DT_VERNEED entry"));
                 string file = strings.Path(need.FileNameOffset, "DT_VERNEED file name");
                 var names = new Capped<string>(ScanLimits.VersionsPerRequirement);
                 ulong auxRelative = relative + need.AuxOffset;
@@ -78,7 +80,7 @@ namespace TlsGuard.Core.Scanning
                         throw new ElfFormatException("DT_VERNEED auxiliary entries are shared or form a loop");
                     }
 
-                    VersionNeedAux aux = image.Small.VersionNeedAuxAt(auxOffset);
+                    VersionNeedAux aux = image.Bulk.VersionNeedAuxAt(auxOffset);
                     string version = strings.Path(aux.NameOffset, "DT_VERNEED version name");
                     names.Add(version);
                     needed[aux.Index] = new Needed(version, file);
@@ -107,7 +109,7 @@ namespace TlsGuard.Core.Scanning
             for (ulong n = 0; count == null || n < count.Value; n++)
             {
                 steps.Take();
-                VersionDefinition definition = image.Small.VersionDefinitionAt(map.ToOffset(address + relative, ElfDecoder.VersionDefinitionSize, "DT_VERDEF entry"));
+                VersionDefinition definition = image.Bulk.VersionDefinitionAt(map.ToOffset(address + relative, ElfDecoder.VersionDefinitionSize, "DT_VERDEF entry"));
                 defined.Add(definition.Index);
                 if ((definition.Flags & BaseFlag) == 0 && definition.AuxCount > 0)
                 {
@@ -119,7 +121,7 @@ namespace TlsGuard.Core.Scanning
                     {
                         // The first auxiliary entry is the version's own name; later ones name its parents.
                         long auxOffset = map.ToOffset(address + relative + definition.AuxOffset, ElfDecoder.VersionDefinitionAuxSize, "DT_VERDEF auxiliary entry");
-                        VersionDefinitionAux aux = image.Small.VersionDefinitionAuxAt(auxOffset);
+                        VersionDefinitionAux aux = image.Bulk.VersionDefinitionAuxAt(auxOffset);
                         builder.VersionDefinitions.Add(strings.Path(aux.NameOffset, "DT_VERDEF version name"));
                     }
                 }

@@ -1,3 +1,4 @@
+using TlsGuard.Core.Elf.IO;
 using TlsGuard.Core.Files;
 using TlsGuard.Core.Scanning;
 using TlsGuard.Core.Tests.Support;
@@ -114,13 +115,14 @@ namespace TlsGuard.Core.Tests.Scanning
             string opened = temp.Write("libopened.so", File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libie_own.so")));
             FileStatus before = DiskFileSystem.Instance.Status(checkedFile);
 
-            using FileStream? stream = LinuxFileStatus.OpenRegular(opened, before, out string? error);
+            using IByteSource? stream = LinuxFileStatus.OpenRegular(opened, before, out string? error);
 
             Assert.Null(stream);
             Assert.Equal("the file was replaced while it was being opened", error);
-            using FileStream? same = LinuxFileStatus.OpenRegular(checkedFile, before, out error);
+            using IByteSource? same = LinuxFileStatus.OpenRegular(checkedFile, before, out error);
             Assert.NotNull(same);
             Assert.Null(error);
+            Assert.Equal(new FileInfo(checkedFile).Length, same!.Length);
         }
 
         [Fact]
