@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -71,7 +70,7 @@ namespace TlsGuard.PackageLab
         public DotnetRun Dotnet(params string[] arguments)
         {
             var all = arguments.Concat(new[] { "-nologo", "-p:UseSharedCompilation=false", "--disable-build-servers" }).ToList();
-            var result = ChildProcess.Run(DotnetLoadHost.Muxer(), all, Folder, CleanEnvironment(), TimeSpan.FromMinutes(10));
+            var result = ChildProcess.Run(DotnetLoadHost.Muxer(), all, Folder, DotNetEnvironment.Clean(), TimeSpan.FromMinutes(10));
             return new DotnetRun("dotnet " + string.Join(" ", arguments), result.ExitCode, result.Output + result.Error);
         }
 
@@ -147,29 +146,6 @@ namespace TlsGuard.PackageLab
                     }
                 }
                 """);
-        }
-
-        private static Dictionary<string, string?> CleanEnvironment()
-        {
-            var environment = new Dictionary<string, string?>
-            {
-                ["MSBUILDDISABLENODEREUSE"] = "1",
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["DOTNET_NOLOGO"] = "1",
-                ["DOTNET_CLI_UI_LANGUAGE"] = "en",
-            };
-
-            // A parent under `dotnet test` or MSBuildLocator carries MSBuild variables; the child must find its own MSBuild.
-            foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-            {
-                var name = (string)variable.Key;
-                if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) && !environment.ContainsKey(name))
-                {
-                    environment[name] = null;
-                }
-            }
-
-            return environment;
         }
     }
 

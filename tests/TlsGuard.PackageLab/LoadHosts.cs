@@ -67,7 +67,7 @@ namespace TlsGuard.PackageLab
     /// <summary>NativeLibrary.Load in a fresh `dotnet LoadProbe.dll`, exactly as a P/Invoke would load the file (glibc, this machine).</summary>
     public sealed class DotnetLoadHost : LabLoadHost
     {
-        public override string Name => "dotnet NativeLibrary.Load (glibc " + GlibcVersion() + ", x86_64)";
+        public override string Name => "dotnet NativeLibrary.Load (glibc " + MachineGlibc.Version + ", x86_64)";
 
         protected override (string File, IReadOnlyList<string> Arguments) Command(string library)
         {
@@ -90,8 +90,6 @@ namespace TlsGuard.PackageLab
 
             return Tools.Which("dotnet") ?? throw new InvalidOperationException("the dotnet muxer is not on PATH");
         }
-
-        public static string GlibcVersion() => MachineGlibc.Version;
     }
 
     /// <summary>The C dlopen host (tests/TlsGuard.LoaderTests/native/dlopen_host.c) built for one C library.</summary>

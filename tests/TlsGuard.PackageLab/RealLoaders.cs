@@ -20,7 +20,7 @@ namespace TlsGuard.PackageLab
 
         public RealLoaders(RealPackageCache cache)
         {
-            Glibc = new RealLoader("dotnet NativeLibrary.Load (glibc " + DotnetLoadHost.GlibcVersion() + ", x86_64)", "glibc", new DotnetLoadHost(), IsDotnetHost: true);
+            Glibc = new RealLoader("dotnet NativeLibrary.Load (glibc " + MachineGlibc.Version + ", x86_64)", "glibc", new DotnetLoadHost(), IsDotnetHost: true);
             Musl = new RealLoader("musl C host (dlopen, x86_64)", "musl", CLoadHost.Musl(cache), IsDotnetHost: false);
             Aarch64 = new RealLoader("glibc C host under qemu-aarch64", "glibc", CLoadHost.Aarch64(cache), IsDotnetHost: false, LibraryFolder: Aarch64Sysroot + "/lib");
         }

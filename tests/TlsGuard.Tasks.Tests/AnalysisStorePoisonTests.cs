@@ -129,8 +129,8 @@ namespace TlsGuard.Tasks.Tests
             Collect(JsonNode.Parse(parts[2]), "", pointers);
             foreach (var pointer in pointers)
             {
-                var node = Find(JsonNode.Parse(parts[2])!, pointer);
-                foreach (var replacement in PoisonsFor(node))
+                var node = JsonPoisons.Find(JsonNode.Parse(parts[2])!, pointer);
+                foreach (var replacement in JsonPoisons.For(node))
                 {
                     if ((replacement?.ToJsonString() ?? "null") == (node?.ToJsonString() ?? "null"))
                     {
@@ -138,7 +138,7 @@ namespace TlsGuard.Tasks.Tests
                     }
 
                     var copy = JsonNode.Parse(parts[2])!;
-                    Replace(copy, pointer, replacement);
+                    JsonPoisons.Replace(copy, pointer, replacement);
                     yield return (pointer, Store(lines[0], parts[0], parts[1], copy.ToJsonString()));
                 }
             }
@@ -164,65 +164,6 @@ namespace TlsGuard.Tasks.Tests
                 {
                     Collect(array[i], pointer + "/" + i, pointers);
                 }
-            }
-        }
-
-        private static IEnumerable<JsonNode?> PoisonsFor(JsonNode? node)
-        {
-            switch (node)
-            {
-                case null:
-                    return new JsonNode?[] { "x", 0, new JsonObject() };
-                case JsonArray array:
-                    var doubled = array.Count > 0 ? JsonNode.Parse(array.ToJsonString())!.AsArray() : null;
-                    doubled?.Add(JsonNode.Parse(array[0]?.ToJsonString() ?? "null"));
-                    var shortened = array.Count > 0 ? JsonNode.Parse(array.ToJsonString())!.AsArray() : null;
-                    shortened?.RemoveAt(shortened.Count - 1);
-                    return new JsonNode?[] { new JsonArray(), "x", null }
-                        .Concat(doubled == null ? Array.Empty<JsonNode?>() : new JsonNode?[] { doubled })
-                        .Concat(shortened == null ? Array.Empty<JsonNode?>() : new JsonNode?[] { shortened });
-                case JsonObject:
-                    return new JsonNode?[] { new JsonObject(), "x", new JsonArray(), null };
-            }
-
-            var value = node.AsValue();
-            if (value.TryGetValue(out bool flag))
-            {
-                return new JsonNode?[] { !flag, "true", 1 };
-            }
-
-            if (value.TryGetValue(out string? text))
-            {
-                return new JsonNode?[] { text + "x", "", 7, null };
-            }
-
-            var number = value.GetValue<long>();
-            return new JsonNode?[] { -1, number + 1, 0.5, 1e300, number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        }
-
-        private static JsonNode? Find(JsonNode root, string pointer)
-        {
-            JsonNode? node = root;
-            foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
-            {
-                node = node is JsonArray array ? array[int.Parse(part)] : node![part];
-            }
-
-            return node;
-        }
-
-        private static void Replace(JsonNode root, string pointer, JsonNode? replacement)
-        {
-            var last = pointer.LastIndexOf('/');
-            var parent = Find(root, pointer.Substring(0, last))!;
-            var key = pointer.Substring(last + 1);
-            if (parent is JsonArray array)
-            {
-                array[int.Parse(key)] = replacement;
-            }
-            else
-            {
-                parent[key] = replacement;
             }
         }
     }

@@ -147,8 +147,8 @@ namespace TlsGuard.Tasks.Tests
             Collect(root, "", null, pointers);
             foreach (var (pointer, entryPath) in pointers)
             {
-                var node = Find(JsonNode.Parse(cleanCache)!, pointer);
-                foreach (var replacement in PoisonsFor(node))
+                var node = JsonPoisons.Find(JsonNode.Parse(cleanCache)!, pointer);
+                foreach (var replacement in JsonPoisons.For(node))
                 {
                     if ((replacement?.ToJsonString() ?? "null") == (node?.ToJsonString() ?? "null"))
                     {
@@ -157,7 +157,7 @@ namespace TlsGuard.Tasks.Tests
                     }
 
                     var copy = JsonNode.Parse(cleanCache)!;
-                    Replace(copy, pointer, replacement);
+                    JsonPoisons.Replace(copy, pointer, replacement);
                     yield return (pointer, entryPath, copy.ToJsonString());
                 }
             }
@@ -184,61 +184,6 @@ namespace TlsGuard.Tasks.Tests
                 {
                     Collect(array[i], pointer + "/" + i, entryPath, pointers);
                 }
-            }
-        }
-
-        private static IEnumerable<JsonNode?> PoisonsFor(JsonNode? node)
-        {
-            switch (node)
-            {
-                case null:
-                    return new JsonNode?[] { "x", 0, new JsonObject() };
-                case JsonArray array:
-                    var doubled = array.Count > 0 ? JsonNode.Parse(array.ToJsonString())!.AsArray() : null;
-                    doubled?.Add(JsonNode.Parse(array[0]?.ToJsonString() ?? "null"));
-                    return new JsonNode?[] { new JsonArray(), "x", null }.Concat(doubled == null ? Array.Empty<JsonNode?>() : new JsonNode?[] { doubled });
-                case JsonObject:
-                    return new JsonNode?[] { new JsonObject(), "x", new JsonArray(), null };
-            }
-
-            var value = node.AsValue();
-            if (value.TryGetValue(out bool flag))
-            {
-                return new JsonNode?[] { !flag, "true", 1 };
-            }
-
-            if (value.TryGetValue(out string? text))
-            {
-                return new JsonNode?[] { text + "x", "", 7, null };
-            }
-
-            long number = value.GetValue<long>();
-            return new JsonNode?[] { -1, number + 1, 0.5, 1e300, number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        }
-
-        private static JsonNode? Find(JsonNode root, string pointer)
-        {
-            JsonNode? node = root;
-            foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
-            {
-                node = node is JsonArray array ? array[int.Parse(part)] : node![part];
-            }
-
-            return node;
-        }
-
-        private static void Replace(JsonNode root, string pointer, JsonNode? replacement)
-        {
-            int last = pointer.LastIndexOf('/');
-            var parent = Find(root, pointer.Substring(0, last))!;
-            string key = pointer.Substring(last + 1);
-            if (parent is JsonArray array)
-            {
-                array[int.Parse(key)] = replacement;
-            }
-            else
-            {
-                parent[key] = replacement;
             }
         }
 
@@ -271,7 +216,7 @@ namespace TlsGuard.Tasks.Tests
 
         private static string Snippet(string poisoned, string pointer)
         {
-            var node = Find(JsonNode.Parse(poisoned)!, pointer);
+            var node = JsonPoisons.Find(JsonNode.Parse(poisoned)!, pointer);
             var json = node?.ToJsonString() ?? "null";
             return json.Length > 60 ? json.Substring(0, 60) + "…" : json;
         }

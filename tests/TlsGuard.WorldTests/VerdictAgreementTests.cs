@@ -25,7 +25,7 @@ namespace TlsGuard.WorldTests
             var folder = Path.Combine(_app.App.OutputFolder(), "runtimes", "linux-x64");
             // The load happens on this machine's glibc, so the model is asked about that version: unversioned, the
             // check judges the worst glibc .NET supports (before 2.32 any static TLS user is at risk).
-            var report = CliReport.Scan(new[] { folder }, "--rid", "linux-x64", "--libc", "glibc-" + DotnetLoadHost.GlibcVersion(), "--fail-on", "never");
+            var report = CliReport.Scan(new[] { folder }, "--rid", "linux-x64", "--libc", "glibc-" + MachineGlibc.Version, "--fail-on", "never");
             var judged = AssertAgree(report, _app.Loaders.Glibc, report.Files);
             Assert.Contains(judged, f => f.FileName == "librocksdb-jemalloc.so" && f.Verdict == "fails");
             Assert.Contains(judged, f => f.FileName == "lib_lightgbm.so" && f.Verdict == "fits");

@@ -29,7 +29,8 @@ namespace TlsGuard.Core.Analysis
             var closure = DependencyClosure.Build(library, _resolver, _startup);
             var missing = MissingOf(library, closure);
             var flag = scan.DfStaticTls && scan.TlsBlock != null && !scan.HasStaticTls ? new FlagWithoutRelocation(library.Input, scan.TlsBlock.Size) : null;
-            var target = library.Target with { Libc = _models.For(library.Target).Resolve(scan.Platform) };
+            var model = _models.For(library.Target);
+            var target = library.Target with { Libc = model.Resolve(scan.Platform) };
             var verdict = new LibraryVerdict(library.Input, scan, target.Libc);
             if (closure.Root.IsStartup)
             {
@@ -38,7 +39,7 @@ namespace TlsGuard.Core.Analysis
 
             var attribution = StaticTlsAttribution.Collect(closure, _inputPaths);
             var input = new BudgetInput(attribution.Consumers, attribution.FlagOnly, attribution.TlsModules, scan.Platform);
-            var budget = _models.For(library.Target).Evaluate(input);
+            var budget = model.Evaluate(input);
             var hazards = library.Libc.IsGlibc ? attribution.DynamicFirstHazards : new StaticTlsConsumer[0];
             var level = budget.Verdict;
             if (attribution.Unattributed.Count > 0 || hazards.Count > 0)

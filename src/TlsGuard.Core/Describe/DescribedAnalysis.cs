@@ -16,7 +16,10 @@ namespace TlsGuard.Core.Describe
         IReadOnlyList<string> SuppressedPaths,
         IReadOnlyList<FlaggedLibrarySummary> FlaggedLibraries)
     {
-        public static DescribedAnalysis Of(AnalysisReport report)
+        public static DescribedAnalysis Of(AnalysisReport report) => Of(report, FindingFactory.Describe(report));
+
+        /// <summary>The analysis with <paramref name="findings"/> as its findings (made from it by <see cref="FindingFactory"/>).</summary>
+        public static DescribedAnalysis Of(AnalysisReport report, IReadOnlyList<Finding> findings)
         {
             var suppressed = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -38,7 +41,7 @@ namespace TlsGuard.Core.Describe
                 }
             }
 
-            return new DescribedAnalysis(FindingFactory.Describe(report), suppressed, flagged);
+            return new DescribedAnalysis(findings, suppressed, flagged);
         }
     }
 }

@@ -28,7 +28,7 @@ namespace TlsGuard.Core.Describe
             var fileName = Path.GetFileName(library.Input.Path);
             var relativePath = string.IsNullOrEmpty(library.Input.RelativePath) ? fileName : library.Input.RelativePath!.Replace('\\', '/');
             var remedy = library.Mismatch != null ? MismatchText.Fix(library.Mismatch) : library.Remedy == null ? "" : RemedyText.Summary(library.Remedy);
-            var libc = library.Budget == null ? library.Libc.DisplayName : LibcText.Versions(library.Budget.Judged, library.Libc);
+            var libc = LibcText.Versions(library.Budget?.Judged, library.Libc);
             return new FlaggedLibrarySummary(library.Input.Path, fileName, relativePath, library.Verdict, library.RequiredStaticTlsBytes, libc, CauseOf(library), remedy);
         }
 
@@ -41,7 +41,7 @@ namespace TlsGuard.Core.Describe
             }
 
             return library.RequiredStaticTlsBytes > 0
-                ? "needs " + library.RequiredStaticTlsBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes of static TLS"
+                ? FindingText.Invariant("needs {0} bytes of static TLS", library.RequiredStaticTlsBytes)
                 : "";
         }
     }

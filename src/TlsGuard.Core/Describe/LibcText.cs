@@ -10,7 +10,7 @@ namespace TlsGuard.Core.Describe
         /// <summary>"glibc 2.36 (x86_64)", "glibc 2.27–2.31 (x86_64; the worst of glibc 2.27 and later, which .NET supports there)".</summary>
         public static string Target(JudgedLibc? judged, TargetLibc libc, string machine)
         {
-            var name = judged == null ? libc.DisplayName : Versions(judged, libc);
+            var name = Versions(judged, libc);
             var details = machine;
             var source = Source(judged);
             if (source.Length > 0)
@@ -21,10 +21,10 @@ namespace TlsGuard.Core.Describe
             return details.Length == 0 ? name : name + " (" + details + ")";
         }
 
-        /// <summary>"glibc 2.36", "glibc 2.27–2.31", "glibc 2.41 and later", "Android bionic (API 21–28)", "musl".</summary>
-        public static string Versions(JudgedLibc judged, TargetLibc libc)
+        /// <summary>"glibc 2.36", "glibc 2.27–2.31", "glibc 2.41 and later", "Android bionic (API 21–28)", "musl"; the C library's name when nothing was judged.</summary>
+        public static string Versions(JudgedLibc? judged, TargetLibc libc)
         {
-            if (judged.From == null)
+            if (judged?.From == null)
             {
                 return libc.DisplayName;
             }

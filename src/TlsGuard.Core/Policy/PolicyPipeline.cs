@@ -31,28 +31,22 @@ namespace TlsGuard.Core.Policy
 
         public static Report Apply(AnalysisReport analysis, IReadOnlyList<Finding> findings, PolicySettings settings)
         {
-            var suppressed = new Suppression(SuppressedPaths(analysis), settings.SuppressLibraries);
+            var described = DescribedAnalysis.Of(analysis, findings);
+            var suppressed = Suppression.Of(described, settings);
             var visibleLibraries = new List<LibraryVerdict>();
-            var visibleFlagged = new List<FlaggedLibrarySummary>();
             foreach (var library in analysis.Libraries)
             {
                 if (!suppressed.Hides(library.Input.Path))
                 {
                     visibleLibraries.Add(library);
-                    var summary = FlaggedLibrarySummary.Of(library);
-                    if (summary != null)
-                    {
-                        visibleFlagged.Add(summary);
-                    }
                 }
             }
 
-            return Decide(findings, suppressed, settings) with
+            return Apply(described, suppressed, settings) with
             {
                 Libraries = analysis.Libraries,
                 Budgets = analysis.Budgets,
                 VisibleLibraries = visibleLibraries,
-                VisibleFlaggedLibraries = visibleFlagged,
             };
         }
 
@@ -60,9 +54,10 @@ namespace TlsGuard.Core.Policy
         /// The same policy over an analysis kept between builds (<see cref="DescribedAnalysis"/>): the report has the
         /// findings and the flagged libraries, not the per-library facts and budgets, which only the CLI prints.
         /// </summary>
-        public static Report Apply(DescribedAnalysis analysis, PolicySettings settings)
+        public static Report Apply(DescribedAnalysis analysis, PolicySettings settings) => Apply(analysis, Suppression.Of(analysis, settings), settings);
+
+        private static Report Apply(DescribedAnalysis analysis, Suppression suppressed, PolicySettings settings)
         {
-            var suppressed = new Suppression(new HashSet<string>(analysis.SuppressedPaths, StringComparer.Ordinal), settings.SuppressLibraries);
             var visibleFlagged = new List<FlaggedLibrarySummary>();
             foreach (var library in analysis.FlaggedLibraries)
             {
@@ -123,31 +118,21 @@ namespace TlsGuard.Core.Policy
             return new Report { Findings = reported, Baseline = baseline };
         }
 
-        private static HashSet<string> SuppressedPaths(AnalysisReport analysis)
-        {
-            var paths = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var decision in analysis.Decisions)
-            {
-                if (decision.Input.Suppressed)
-                {
-                    paths.Add(decision.Input.Path);
-                }
-            }
-
-            return paths;
-        }
-
         /// <summary>Suppressed libraries stay in the analysis (their static TLS still takes room others need); only their findings go.</summary>
         private sealed class Suppression
         {
             private readonly HashSet<string> _paths;
             private readonly IReadOnlyList<string> _patterns;
 
-            public Suppression(HashSet<string> paths, IReadOnlyList<string> patterns)
+            private Suppression(HashSet<string> paths, IReadOnlyList<string> patterns)
             {
                 _paths = paths;
                 _patterns = patterns;
             }
+
+            /// <summary>The inputs marked TlsGuardSuppress and the libraries the settings name.</summary>
+            public static Suppression Of(DescribedAnalysis analysis, PolicySettings settings) =>
+                new Suppression(new HashSet<string>(analysis.SuppressedPaths, StringComparer.Ordinal), settings.SuppressLibraries);
 
             public bool Hides(string path)
             {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Describe;
@@ -49,21 +48,6 @@ namespace TlsGuard.Core.Reporting
 
             return AnalyzerResultsFormat.Format(flagged);
         }
-
-        /// <summary>The headline cause: a C library mismatch comes before static TLS, as it does in the build's warnings.</summary>
-        private static string Cause(LibraryVerdict library)
-        {
-            if (library.Mismatch != null)
-            {
-                return MismatchText.Cause(library.Mismatch, library.Input);
-            }
-
-            return library.RequiredStaticTlsBytes > 0
-                ? "needs " + library.RequiredStaticTlsBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes of static TLS"
-                : "";
-        }
-
-        public static void Write(TextWriter output, IEnumerable<LibraryVerdict> libraries) => output.Write(Format(libraries));
 
         /// <summary>Reads the entries back as the analyzer does, skipping lines that do not fit. Throws on a foreign header.</summary>
         public static IReadOnlyList<AnalyzerResultsEntry> Parse(string text)

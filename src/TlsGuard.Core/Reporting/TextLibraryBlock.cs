@@ -15,7 +15,7 @@ namespace TlsGuard.Core.Reporting
         {
             var scan = library.Scan;
             var verdict = VerdictNames.ToName(library.Verdict).ToUpperInvariant();
-            var on = " on " + (library.Budget?.Judged is { From: not null } judged ? LibcText.Versions(judged, library.Libc) : library.Libc.DisplayName);
+            var on = " on " + LibcText.Versions(library.Budget?.Judged, library.Libc);
             // The host loaded it before any dlopen: its static TLS is in the startup area, not taken from the reserve.
             var startup = library.IsStartupLibrary ? " (loaded at startup)" : "";
             output.WriteLine(style.Bold(scan.DisplayPath) + ": " + style.ForVerdict(library.Verdict, verdict) + on + startup);

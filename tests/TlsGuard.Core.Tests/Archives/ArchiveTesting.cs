@@ -1,6 +1,7 @@
 using TlsGuard.Core.Analysis;
 using TlsGuard.Core.Elf.IO;
 using TlsGuard.Core.Files.Archives;
+using TlsGuard.Core.Files.Archives.Content;
 
 namespace TlsGuard.Core.Tests.Archives
 {
@@ -45,46 +46,6 @@ namespace TlsGuard.Core.Tests.Archives
         public static string Inner(LibraryInput input) => input.Path.Substring(input.Path.IndexOf("!/", StringComparison.Ordinal) + 1);
 
         /// <summary>A stream that cannot seek, as standard input is.</summary>
-        public static Stream Unseekable(string path) => new ForwardOnly(File.OpenRead(path));
-
-        private sealed class ForwardOnly : Stream
-        {
-            private readonly Stream inner;
-
-            public ForwardOnly(Stream inner) => this.inner = inner;
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-
-            public override long Position
-            {
-                get => throw new NotSupportedException();
-                set => throw new NotSupportedException();
-            }
-
-            public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-            public override void SetLength(long value) => throw new NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    inner.Dispose();
-                }
-
-                base.Dispose(disposing);
-            }
-        }
+        public static Stream Unseekable(string path) => new ForwardOnlyStream(File.OpenRead(path));
     }
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 
 namespace TlsGuard.IntegrationTests.Infrastructure
 {
@@ -8,29 +6,6 @@ namespace TlsGuard.IntegrationTests.Infrastructure
     internal static class DotNet
     {
         public static CommandResult Run(string workingDirectory, params string[] arguments) =>
-            ChildProcess.Run("dotnet", arguments, workingDirectory, CleanEnvironment(), TimeSpan.FromMinutes(3));
-
-        private static Dictionary<string, string?> CleanEnvironment()
-        {
-            var environment = new Dictionary<string, string?>
-            {
-                ["MSBUILDDISABLENODEREUSE"] = "1",
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["DOTNET_NOLOGO"] = "1",
-                ["DOTNET_CLI_UI_LANGUAGE"] = "en",
-            };
-
-            // Locator registration set MSBuild variables in this process; a child dotnet must find its own MSBuild.
-            foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-            {
-                var name = (string)variable.Key;
-                if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) && !environment.ContainsKey(name))
-                {
-                    environment[name] = null;
-                }
-            }
-
-            return environment;
-        }
+            ChildProcess.Run("dotnet", arguments, workingDirectory, DotNetEnvironment.Clean(), TimeSpan.FromMinutes(3));
     }
 }

@@ -137,9 +137,6 @@ namespace TlsGuard.Core.Elf.IO
 
         public DynamicEntry DynamicEntryAt(long offset) => Decoder.DynamicEntry(window, Prepare(offset, Decoder.DynamicEntrySize));
 
-        public Relocation RelocationAt(long offset, bool hasAddend, RelocationInfoLayout layout) =>
-            Decoder.Relocation(window, Prepare(offset, Decoder.RelocationSize(hasAddend)), hasAddend, layout);
-
         public VersionNeed VersionNeedAt(long offset) => Decoder.VersionNeed(window, Prepare(offset, ElfDecoder.VersionNeedSize));
 
         public VersionNeedAux VersionNeedAuxAt(long offset) => Decoder.VersionNeedAux(window, Prepare(offset, ElfDecoder.VersionNeedAuxSize));

@@ -27,17 +27,7 @@ namespace TlsGuard.Core.Files.Archives
                     }
 
                     var head = new byte[TarHeader.BlockSize];
-                    int got = 0;
-                    while (got < head.Length)
-                    {
-                        int read = source.Read(got, head, got, head.Length - got);
-                        if (read <= 0)
-                        {
-                            break;
-                        }
-
-                        got += read;
-                    }
+                    int got = source.ReadFully(0, head, 0, head.Length);
 
                     return Of(head, got, out _);
                 }

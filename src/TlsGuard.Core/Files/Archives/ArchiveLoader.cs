@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using TlsGuard.Core.Elf.IO;
 using TlsGuard.Core.Files.Archives.Content;
 using TlsGuard.Core.Files.Archives.Images;
 using TlsGuard.Core.Files.Archives.Tar;

@@ -1,11 +1,10 @@
 using System;
-using System.IO;
 using TlsGuard.Core.Elf.IO;
 
 namespace TlsGuard.Core.Files.Archives.Content
 {
     /// <summary>A forward-only stream over a region of a byte source: the input of an inflater or a tar reader.</summary>
-    internal sealed class ByteSourceStream : Stream
+    internal sealed class ByteSourceStream : ForwardStream
     {
         private readonly IByteSource source;
         private readonly long start;
@@ -19,9 +18,6 @@ namespace TlsGuard.Core.Files.Archives.Content
             this.length = length;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
         public override long Length => length;
 
         public override long Position
@@ -47,15 +43,5 @@ namespace TlsGuard.Core.Files.Archives.Content
             position += read;
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

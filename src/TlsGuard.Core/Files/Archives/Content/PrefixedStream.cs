@@ -4,7 +4,7 @@ using System.IO;
 namespace TlsGuard.Core.Files.Archives.Content
 {
     /// <summary>Bytes already read to classify a member, followed by the rest of it: the member as one forward stream.</summary>
-    internal sealed class PrefixedStream : Stream
+    internal sealed class PrefixedStream : ForwardStream
     {
         private readonly byte[] prefix;
         private readonly int prefixCount;
@@ -16,17 +16,6 @@ namespace TlsGuard.Core.Files.Archives.Content
             this.prefix = prefix;
             this.prefixCount = prefixCount;
             this.rest = rest;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
         }
 
         public override int Read(byte[] buffer, int offset, int count)
@@ -41,15 +30,5 @@ namespace TlsGuard.Core.Files.Archives.Content
 
             return rest.Read(buffer, offset, count);
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -28,24 +28,6 @@ namespace TlsGuard.Core.Files.Archives.Content
             }
         }
 
-        /// <summary>Reads exactly <paramref name="count"/> bytes or fewer only at the end of the source.</summary>
-        public int ReadFully(long position, byte[] buffer, int offset, int count)
-        {
-            int total = 0;
-            while (total < count)
-            {
-                int read = Read(position + total, buffer, offset + total, count - total);
-                if (read <= 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            return total;
-        }
-
         public IByteSource Slice(long start, long length)
         {
             if (start < 0 || length < 0 || start > Length || length > Length - start)

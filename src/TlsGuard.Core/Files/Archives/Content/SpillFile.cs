@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using TlsGuard.Core.Elf.IO;
 
 namespace TlsGuard.Core.Files.Archives.Content
 {
@@ -54,19 +55,7 @@ namespace TlsGuard.Core.Files.Archives.Content
             lock (gate)
             {
                 stream.Position = position;
-                int total = 0;
-                while (total < count)
-                {
-                    int read = stream.Read(buffer, offset + total, count - total);
-                    if (read <= 0)
-                    {
-                        break;
-                    }
-
-                    total += read;
-                }
-
-                return total;
+                return stream.ReadFully(buffer, offset, count);
             }
         }
 

@@ -62,17 +62,7 @@ namespace TlsGuard.Core.Files.Archives.Images
                 }
 
                 var bytes = new byte[source.Length];
-                int got = 0;
-                while (got < bytes.Length)
-                {
-                    int read = source.Read(got, bytes, got, bytes.Length - got);
-                    if (read <= 0)
-                    {
-                        break;
-                    }
-
-                    got += read;
-                }
+                int got = source.ReadFully(0, bytes, 0, bytes.Length);
 
                 return Encoding.UTF8.GetString(bytes, 0, got);
             }

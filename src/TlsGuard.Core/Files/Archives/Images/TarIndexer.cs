@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using TlsGuard.Core.Elf.IO;
 using TlsGuard.Core.Files.Archives.Content;
 using TlsGuard.Core.Files.Archives.Tar;
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using TlsGuard.Core.Elf.IO;
 using TlsGuard.Core.Files.Archives.Content;
 
 namespace TlsGuard.Core.Files.Archives.Tar
@@ -80,18 +81,7 @@ namespace TlsGuard.Core.Files.Archives.Tar
 
             public override int Read(byte[] buffer, int offset, int count)
             {
-                int total = 0;
-                while (total < count)
-                {
-                    int read = stream.Read(buffer, offset + total, count - total);
-                    if (read <= 0)
-                    {
-                        break;
-                    }
-
-                    total += read;
-                }
-
+                int total = stream.ReadFully(buffer, offset, count);
                 position += total;
                 return total;
             }

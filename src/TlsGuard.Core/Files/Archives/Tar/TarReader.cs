@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using TlsGuard.Core.Files.Archives.Content;
 
 namespace TlsGuard.Core.Files.Archives.Tar
 {
@@ -232,7 +233,7 @@ namespace TlsGuard.Core.Files.Archives.Tar
             return Encoding.UTF8.GetString(data, 0, end < 0 ? data.Length : end);
         }
 
-        private sealed class DataStream : Stream
+        private sealed class DataStream : ForwardStream
         {
             private readonly TarReader reader;
             private readonly string name;
@@ -241,17 +242,6 @@ namespace TlsGuard.Core.Files.Archives.Tar
             {
                 this.reader = reader;
                 this.name = name;
-            }
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-
-            public override long Position
-            {
-                get => throw new NotSupportedException();
-                set => throw new NotSupportedException();
             }
 
             public override int Read(byte[] buffer, int offset, int count)
@@ -270,16 +260,6 @@ namespace TlsGuard.Core.Files.Archives.Tar
                 reader.unread -= read;
                 return read;
             }
-
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-            public override void SetLength(long value) => throw new NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

@@ -97,17 +97,7 @@ namespace TlsGuard.Core.Files.Archives.Zip
                 using (var inflater = OpenInflater())
                 {
                     var head = new byte[ContentSniff.Length];
-                    int got = 0;
-                    while (got < head.Length)
-                    {
-                        int read = inflater.Read(head, got, head.Length - got);
-                        if (read <= 0)
-                        {
-                            break;
-                        }
-
-                        got += read;
-                    }
+                    int got = inflater.ReadFully(head, 0, head.Length);
 
                     return ContentSniff.Of(head, got);
                 }
