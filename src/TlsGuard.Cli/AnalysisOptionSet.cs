@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Files;
 
 namespace TlsGuard.Cli
 {
@@ -130,6 +131,8 @@ namespace TlsGuard.Cli
                 OptionalStaticTls = parseResult.GetValue(OptionalStaticTls),
                 Host = host,
                 RuntimePack = parseResult.GetValue(RuntimePack) ?? InstalledRuntime(),
+                FileSystem = DiskFileSystem.ForOneRun(),
+                ScanThreads = Environment.ProcessorCount,
             };
         }
 

@@ -35,13 +35,16 @@ namespace TlsGuard.Cli
             {
                 var plain = new List<string>();
                 var found = new List<ArchiveDiscovery>();
+                var onDisk = paths.Where(IsOnDisk).ToList();
+                var formats = ArchiveFormats.Detect(options.FileSystem, onDisk, options.ScanThreads);
+                var next = 0;
                 foreach (var path in paths)
                 {
                     if (path == StandardInput)
                     {
                         found.Add(Readable(ArchiveInputs.Discover(files, ReadStandardInput(files, found, standardInput)), "-"));
                     }
-                    else if (ArchiveFormats.Detect(options.FileSystem, path) != ArchiveFormat.None)
+                    else if (formats[next++] != ArchiveFormat.None)
                     {
                         found.Add(Readable(ArchiveInputs.Discover(files, path), path));
                     }
@@ -51,7 +54,8 @@ namespace TlsGuard.Cli
                     }
                 }
 
-                var within = options with { FileSystem = files };
+                // Archive contents come from one spill file, read by one reader at a time; plain files are read side by side.
+                var within = options with { FileSystem = files, ScanThreads = found.Count == 0 ? options.ScanThreads : 1 };
                 var discovered = new List<DiscoveredFile>();
                 var inputs = discoverFiles(plain, within, discovered).Concat(found.SelectMany(archive => archive.Inputs)).ToList();
                 return LoadAnalyzer.Analyze(inputs, within, new DiscoveryScanSource(discovered, new DefaultScanSource(files)));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using TlsGuard.Core.Analysis;
+using TlsGuard.Core.Files;
 using TlsGuard.Core.Scanning;
 
 namespace TlsGuard.Cli
@@ -16,11 +17,11 @@ namespace TlsGuard.Cli
         /// <summary>The analysis of everything the paths hold, and how many files of the folders walked were passed over as not ELF.</summary>
         public static ScanRun Run(IReadOnlyList<string> paths, AnalysisOptions options)
         {
-            RequireExisting(paths.Where(ArchiveArguments.IsOnDisk), "path");
-            RequireExisting(options.SearchPaths, "--search");
+            RequireExisting(paths.Where(ArchiveArguments.IsOnDisk), "path", options.FileSystem);
+            RequireExisting(options.SearchPaths, "--search", options.FileSystem);
             if (options.Sysroot != null)
             {
-                RequireExisting(new[] { options.Sysroot }, "--sysroot");
+                RequireExisting(new[] { options.Sysroot }, "--sysroot", options.FileSystem);
             }
 
             var skipped = 0;
@@ -47,7 +48,7 @@ namespace TlsGuard.Cli
                         discovered.Add(file);
                         inputs.Add(new LibraryInput(file.Path)
                         {
-                            RelativePath = RelativeTo(root, file.Path),
+                            RelativePath = RelativeTo(root, file.Path, options.FileSystem),
                             RuntimeIdentifier = RuntimeAssetPath.RuntimeIdentifier(Path.GetFullPath(file.Path)),
                         });
                     }
@@ -57,9 +58,9 @@ namespace TlsGuard.Cli
             return inputs;
         }
 
-        private static string RelativeTo(string root, string file)
+        private static string RelativeTo(string root, string file, IFileSystem fileSystem)
         {
-            if (!Directory.Exists(root))
+            if (fileSystem.KindOf(root) != FileKind.Directory)
             {
                 return Path.GetFileName(file);
             }
@@ -67,9 +68,10 @@ namespace TlsGuard.Cli
             return Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
         }
 
-        private static void RequireExisting(IEnumerable<string> paths, string what)
+        /// <summary>Through the run's file system, whose answer every later step reuses.</summary>
+        private static void RequireExisting(IEnumerable<string> paths, string what, IFileSystem fileSystem)
         {
-            var missing = paths.Where(path => !File.Exists(path) && !Directory.Exists(path)).ToList();
+            var missing = paths.Where(path => fileSystem.KindOf(path) == FileKind.Missing).ToList();
             if (missing.Count > 0)
             {
                 throw new UsageException(what + ": no such file or directory: " + string.Join(", ", missing));

@@ -61,6 +61,14 @@ namespace TlsGuard.Core.Analysis
         /// </summary>
         public int? AndroidApiLevel { get; init; }
 
+        /// <summary>
+        /// How many input files are read at once. The scan of one file is independent of every other, and the answer is
+        /// the same for any value; the file system must then answer from several threads (the disk does; an archive's
+        /// spill file is read by one reader at a time). 1 (the default, and the MSBuild task's: MSBuild already builds
+        /// projects side by side) reads them in order.
+        /// </summary>
+        public int ScanThreads { get; init; } = 1;
+
         /// <summary>The tunables in effect: <see cref="GlibcTunables"/> with <see cref="OptionalStaticTls"/> on top.</summary>
         public GlibcTunables Tunables => Analysis.GlibcTunables.Parse(GlibcTunables).With(new GlibcTunables(null, OptionalStaticTls));
     }

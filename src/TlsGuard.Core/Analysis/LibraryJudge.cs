@@ -91,8 +91,10 @@ namespace TlsGuard.Core.Analysis
         private static (LibcMismatch Mismatch, ModuleNode Module)? DependencyMismatch(DependencyClosure closure, ScannedLibrary library, LoadTarget target)
         {
             (LibcMismatch, ModuleNode)? worst = null;
-            foreach (var node in closure.LoadOrder)
+            var order = closure.LoadOrder;
+            for (var i = 0; i < order.Count; i++)
             {
+                var node = order[i];
                 if (node == closure.Root || node.IsStartup || node.Scan == null || node.Path == null
                     || node.Origin == ModuleOrigin.ThisMachine || node.Origin == ModuleOrigin.Sysroot)
                 {

@@ -26,7 +26,16 @@ namespace TlsGuard.Core.Analysis
             }
 
             var scans = new ScanMemo(scanSource ?? new DefaultScanSource(options.FileSystem), options.FileSystem);
-            var scanned = Scan(inputs, options, scans);
+            var systems = new SystemSearches(options);
+            var startup = new StartupSet(options.StartupLibraries, options.Host);
+            var targets = new List<(LibraryInput, LoadTarget)>(inputs.Count);
+            foreach (var input in inputs)
+            {
+                targets.Add((input, LoadTarget.For(options, input)));
+            }
+
+            DependencyReadAhead.Run(targets, scans, systems, startup, options.FileSystem, options.ScanThreads);
+            var scanned = Scan(targets, scans);
             var libraries = new List<ScannedLibrary>();
             var inputPaths = new HashSet<string>(StringComparer.Ordinal);
             foreach (var input in scanned)
@@ -42,8 +51,8 @@ namespace TlsGuard.Core.Analysis
             }
 
             var models = new BudgetModels(options, scans);
-            var resolver = new DependencyResolver(options, scans, libraries);
-            var judge = new LibraryJudge(scans, resolver, new StartupSet(options.StartupLibraries, options.Host), inputPaths, models);
+            var resolver = new DependencyResolver(options, scans, systems, libraries);
+            var judge = new LibraryJudge(scans, resolver, startup, inputPaths, models);
             var decisions = new List<Decision>();
             var setCandidates = new List<SetCandidate>();
             var missing = new List<MissingDependency>();
@@ -61,12 +70,11 @@ namespace TlsGuard.Core.Analysis
             return new AnalysisReport(decisions, budgets);
         }
 
-        private static List<ScannedInput> Scan(IReadOnlyList<LibraryInput> inputs, AnalysisOptions options, ScanMemo scans)
+        private static List<ScannedInput> Scan(IReadOnlyList<(LibraryInput Input, LoadTarget Target)> inputs, ScanMemo scans)
         {
             var scanned = new List<ScannedInput>();
-            foreach (var input in inputs)
+            foreach (var (input, target) in inputs)
             {
-                var target = LoadTarget.For(options, input);
                 var files = new List<ScannedFile>();
                 foreach (var result in scans.Scan(input.Path))
                 {

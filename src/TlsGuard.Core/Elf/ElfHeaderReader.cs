@@ -42,7 +42,8 @@ namespace TlsGuard.Core.Elf
                 throw new ElfFormatException("file too short for an ELF header");
             }
 
-            return decoder.Header(reader.Window, reader.Prepare(0, decoder.HeaderSize));
+            int at = reader.Prepare(0, decoder.HeaderSize);
+            return decoder.Header(reader.Window, at);
         }
     }
 }

@@ -41,6 +41,23 @@ namespace TlsGuard.Core.Elf
             throw new ElfFormatException(what + " at address 0x" + address.ToString("x") + " is not in any loadable segment");
         }
 
+        /// <summary>The file offset of [address, address+size) as <see cref="ToOffset"/> finds it; false where it would throw.</summary>
+        public bool TryToOffset(ulong address, ulong size, out long offset)
+        {
+            foreach (ProgramHeader ph in loads)
+            {
+                if (address >= ph.VirtualAddress && address - ph.VirtualAddress < ph.FileSize)
+                {
+                    ulong delta = address - ph.VirtualAddress;
+                    offset = (long)(ph.Offset + delta);
+                    return size <= ph.FileSize - delta && Bounds.Fits(ph.Offset + delta, size, fileLength);
+                }
+            }
+
+            offset = 0;
+            return false;
+        }
+
         /// <summary>Bytes available from <paramref name="address"/> to the end of its segment's file image (for tables without a size).</summary>
         public ulong BytesToSegmentEnd(ulong address)
         {

@@ -55,7 +55,7 @@ namespace TlsGuard.Core.Elf
             bool ended = false;
             while (!ended && start + length < limit)
             {
-                int chunk = (int)System.Math.Min(reader.Window.Length, limit - start - length);
+                int chunk = (int)System.Math.Min(reader.Capacity, limit - start - length);
                 int at = reader.PrepareRun(start + length, 1, chunk, out int available);
                 byte[] window = reader.Window;
                 int n = 0;

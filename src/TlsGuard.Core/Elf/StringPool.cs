@@ -113,10 +113,10 @@ namespace TlsGuard.Core.Elf
 
         private string Decode(WindowedReader reader, long offset, int length)
         {
-            if (length <= reader.Window.Length)
+            if (length <= reader.Capacity)
             {
                 int index = reader.Prepare(offset, length);
-                return Encoding.UTF8.GetString(reader.Window, index, length);
+                return SharedNames.Get(reader.Window, index, length);
             }
 
             if (spill == null || spill.Length < length)

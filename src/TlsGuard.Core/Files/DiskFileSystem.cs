@@ -16,14 +16,23 @@ namespace TlsGuard.Core.Files
     {
         private readonly bool useStatx;
         private readonly bool useRealPath;
+        private readonly Dictionary<string, FileStatus>? statuses;
 
-        private DiskFileSystem(bool useStatx, bool useRealPath)
+        private DiskFileSystem(bool useStatx, bool useRealPath, bool remembersStatuses = false)
         {
             this.useStatx = useStatx;
             this.useRealPath = useRealPath;
+            statuses = remembersStatuses ? new Dictionary<string, FileStatus>(StringComparer.Ordinal) : null;
         }
 
         public static DiskFileSystem Instance { get; } = new DiskFileSystem(LinuxFileStatus.IsAvailable, UnixRealPath.IsAvailable);
+
+        /// <summary>
+        /// A view of the disk for one run (one `tlsguard scan`): each path's status is taken once, however many steps ask
+        /// (the argument checks, archive detection, discovery, the scan memo, the open). What is opened is still checked
+        /// again on its descriptor, so a file replaced during the run is refused as before.
+        /// </summary>
+        public static DiskFileSystem ForOneRun() => new DiskFileSystem(Instance.useStatx, Instance.useRealPath, remembersStatuses: true);
 
         /// <summary>The portable path (realpath and sizes, no statx), for tests of what macOS and older C libraries get.</summary>
         internal static DiskFileSystem WithoutStatx { get; } = new DiskFileSystem(false, UnixRealPath.IsAvailable);
@@ -34,6 +43,30 @@ namespace TlsGuard.Core.Files
         public FileKind KindOf(string path) => Status(path).Kind;
 
         public FileStatus Status(string path)
+        {
+            if (statuses == null)
+            {
+                return Read(path);
+            }
+
+            lock (statuses)
+            {
+                if (statuses.TryGetValue(path, out FileStatus known))
+                {
+                    return known;
+                }
+            }
+
+            FileStatus status = Read(path);
+            lock (statuses)
+            {
+                statuses[path] = status;
+            }
+
+            return status;
+        }
+
+        private FileStatus Read(string path)
         {
             try
             {

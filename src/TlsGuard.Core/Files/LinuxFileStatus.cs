@@ -41,13 +41,22 @@ namespace TlsGuard.Core.Files
 
         private static readonly Lazy<bool> Available = new Lazy<bool>(Probe);
 
+        /// <summary>statx's pathname for "the descriptor itself" (AT_EMPTY_PATH).</summary>
+        private static readonly byte[] EmptyPath = new byte[1];
+
+        [ThreadStatic]
+        private static byte[]? pathBuffer;
+
+        [ThreadStatic]
+        private static byte[]? statxBuffer;
+
         public static bool IsAvailable => Available.Value;
 
         /// <summary>The status of <paramref name="path"/> after following links, and whether the path itself is a link.</summary>
         public static FileStatus Of(string path)
         {
             byte[] name = NullTerminated(path);
-            var buffer = new byte[StatxSize];
+            byte[] buffer = StatxBuffer();
             if (statx(AtFdCwd, name, AtSymlinkNoFollow, Mask, buffer) != 0)
             {
                 return Failure(Marshal.GetLastWin32Error(), path, false);
@@ -80,8 +89,8 @@ namespace TlsGuard.Core.Files
             var handle = new SafeFileHandle((IntPtr)fd, ownsHandle: true);
             try
             {
-                var buffer = new byte[StatxSize];
-                if (statx(fd, new byte[1], AtEmptyPath, Mask, buffer) != 0)
+                byte[] buffer = StatxBuffer();
+                if (statx(fd, EmptyPath, AtEmptyPath, Mask, buffer) != 0)
                 {
                     error = Failure(Marshal.GetLastWin32Error(), path, expected.IsSymbolicLink).Error;
                     handle.Dispose();
@@ -104,7 +113,7 @@ namespace TlsGuard.Core.Files
                 }
 
                 error = null;
-                return FileByteSource.Of(handle, opened.Length);
+                return new LinuxFileByteSource(handle, opened.Length);
             }
             catch
             {
@@ -186,13 +195,26 @@ namespace TlsGuard.Core.Files
         private static ulong Device(uint major, uint minor) =>
             ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8) | ((ulong)(minor & 0xffffff00) << 12) | (minor & 0xff);
 
+        /// <summary>
+        /// The path as the C library takes it, in a buffer kept per thread (statx and open only read it during the call):
+        /// scanning thousands of files would otherwise allocate each path twice more.
+        /// </summary>
         private static byte[] NullTerminated(string path)
         {
             int length = Encoding.UTF8.GetByteCount(path);
-            var bytes = new byte[length + 1];
+            byte[]? bytes = pathBuffer;
+            if (bytes == null || bytes.Length < length + 1)
+            {
+                bytes = new byte[Math.Max(length + 1, 256)];
+                pathBuffer = bytes;
+            }
+
             Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
+            bytes[length] = 0;
             return bytes;
         }
+
+        private static byte[] StatxBuffer() => statxBuffer ??= new byte[StatxSize];
 
         private static bool Probe()
         {

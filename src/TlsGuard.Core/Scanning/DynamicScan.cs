@@ -19,6 +19,8 @@ namespace TlsGuard.Core.Scanning
 
             DynamicInfo info = DynamicSectionReader.Read(image.Small, segment, ScanLimits.Needed, ScanLimits.SearchPathEntries);
             var map = new LoadSegmentMap(image.ProgramHeaders, image.Length);
+            var (start, end) = DynamicTableSpan.Of(info, map);
+            image.ReadRegion(start, end - start);
             builder.DfStaticTls = ((info.Get(DynamicTag.Flags) ?? 0) & (ulong)DynamicFlags.StaticTls) != 0;
             StringTable? strings = DynamicStrings(image, info, map);
             ReadNames(info, strings, image.Strings, builder);

@@ -65,10 +65,11 @@ namespace TlsGuard.Core.Scanning
 
             // The walk streams through the bulk window and versions through their own. The names it reads (up to a
             // thousand imports, scattered over DT_STRTAB) come from the whole string table read once when it is small
-            // enough, else through the small window.
+            // enough (already in memory when the image's region holds it), else through the small window.
             using WindowedReader? versym = OpenVersionSymbols(image, info, map, ForLookups.Count, out long versymOffset);
             bool importsToo = versym != null;
-            using WindowedReader? names = importsToo ? LoadNames(image, ForLookups.Names) : null;
+            bool namesInRegion = image.RegionHolds(ForLookups.Names.Offset, ForLookups.Names.Size);
+            using WindowedReader? names = importsToo && !namesInRegion ? LoadNames(image, ForLookups.Names) : null;
             SymbolTable walk = ForLookups.Through(image.Bulk, names == null ? ForLookups.Names : ForLookups.Names.Through(names));
             for (ulong i = walk.NextTlsDefinitionOrImport(1, importsToo); i < walk.Count; i = walk.NextTlsDefinitionOrImport(i + 1, importsToo))
             {

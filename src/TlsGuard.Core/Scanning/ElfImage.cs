@@ -15,6 +15,7 @@ namespace TlsGuard.Core.Scanning
     internal sealed class ElfImage : IDisposable
     {
         private readonly IByteSource source;
+        private ImageRegion? region;
 
         private ElfImage(IByteSource source, ElfDecoder decoder, NameBudget budget)
         {
@@ -60,7 +61,37 @@ namespace TlsGuard.Core.Scanning
         }
 
         /// <summary>Another window on the file with its decoder, for a third table read beside the two windows; the caller disposes it.</summary>
-        public WindowedReader OpenReader(int windowSize) => new WindowedReader(source, windowSize, Small.Decoder);
+        public WindowedReader OpenReader(int windowSize)
+        {
+            var reader = new WindowedReader(source, windowSize, Small.Decoder);
+            if (region != null)
+            {
+                reader.Attach(region);
+            }
+
+            return reader;
+        }
+
+        /// <summary>True when the shared region holds [offset, offset+count): reads there cost no file access.</summary>
+        public bool RegionHolds(long offset, long count) => region != null && region.Holds(offset, count);
+
+        /// <summary>
+        /// Reads [start, start+length) once, when it is at most <see cref="BufferPool.MaxRegionSize"/> bytes, and serves every
+        /// window's reads inside it from memory (<see cref="ImageRegion"/>); a larger range is left to the windows.
+        /// </summary>
+        public void ReadRegion(long start, long length)
+        {
+            if (region != null || length <= 0 || length > BufferPool.MaxRegionSize || start < 0 || start > Length - length)
+            {
+                return;
+            }
+
+            byte[] bytes = BufferPool.RentRegion((int)length);
+            int got = source.ReadFully(start, bytes, 0, (int)length);
+            region = new ImageRegion(bytes, start, got);
+            Small.Attach(region);
+            Bulk.Attach(region);
+        }
 
         public ProgramHeader? FindSegment(ProgramHeaderType type)
         {
@@ -80,6 +111,12 @@ namespace TlsGuard.Core.Scanning
         {
             Small.Dispose();
             Bulk.Dispose();
+            if (region != null)
+            {
+                BufferPool.ReturnRegion(region.Bytes);
+                region = null;
+            }
+
             StringPool.Return(Strings);
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using TlsGuard.Core.Elf;
+using TlsGuard.Core.Elf.IO;
 
 namespace TlsGuard.Core.Scanning
 {
@@ -26,15 +27,26 @@ namespace TlsGuard.Core.Scanning
         {
             var versions = new SymbolVersions();
             ulong? needs = info.Get(DynamicTag.VersionNeeds);
-            if (needs != null)
+            ulong? definitions = info.Get(DynamicTag.VersionDefinitions);
+            if (needs == null && definitions == null)
             {
-                versions.ReadNeeds(image, map, Require(strings, "DT_VERNEED"), needs.Value, info.Get(DynamicTag.VersionNeedCount), builder);
+                return versions;
             }
 
-            ulong? definitions = info.Get(DynamicTag.VersionDefinitions);
-            if (definitions != null)
+            // The entries are walked through a small window of their own and their names read through the image's: through
+            // one shared window, each entry and its name would evict each other and every step would read the file again;
+            // through the bulk window, the few hundred bytes of entries would cost a 64 KB read.
+            using (WindowedReader entries = image.OpenReader(BufferPool.SmallSize))
             {
-                versions.ReadDefinitions(image, map, Require(strings, "DT_VERDEF"), definitions.Value, info.Get(DynamicTag.VersionDefinitionCount), builder);
+                if (needs != null)
+                {
+                    versions.ReadNeeds(entries, image.Length, map, Require(strings, "DT_VERNEED"), needs.Value, info.Get(DynamicTag.VersionNeedCount), builder);
+                }
+
+                if (definitions != null)
+                {
+                    versions.ReadDefinitions(entries, image.Length, map, Require(strings, "DT_VERDEF"), definitions.Value, info.Get(DynamicTag.VersionDefinitionCount), builder);
+                }
             }
 
             return versions;
@@ -57,17 +69,15 @@ namespace TlsGuard.Core.Scanning
 
         public bool IsDefined(ushort index) => defined.Contains(index);
 
-        // The entries are walked through the bulk window and their names read through the small one: through one shared
-        // window, each entry and its name would evict each other and every step would read the file again.
-        private void ReadNeeds(ElfImage image, LoadSegmentMap map, StringTable strings, ulong address, ulong? count, ScanResultBuilder builder)
+        private void ReadNeeds(WindowedReader entries, long fileLength, LoadSegmentMap map, StringTable strings, ulong address, ulong? count, ScanResultBuilder builder)
         {
             var visitedAux = new HashSet<long>();
-            var steps = new StepGuard(image.Length, "DT_VERNEED");
+            var steps = new StepGuard(fileLength, "DT_VERNEED");
             ulong relative = 0;
             for (ulong n = 0; count == null || n < count.Value; n++)
             {
                 steps.Take();
-                VersionNeed need = image.Bulk.VersionNeedAt(map.ToOffset(address + relative, ElfDecoder.VersionNeedSize, "DT_VERNEED entry"));
+                VersionNeed need = entries.VersionNeedAt(map.ToOffset(address + relative, ElfDecoder.VersionNeedSize, "DT_VERNEED entry"));
                 string file = strings.Path(need.FileNameOffset, "DT_VERNEED file name");
                 var names = new Capped<string>(ScanLimits.VersionsPerRequirement);
                 ulong auxRelative = relative + need.AuxOffset;
@@ -80,7 +90,7 @@ namespace TlsGuard.Core.Scanning
                         throw new ElfFormatException("DT_VERNEED auxiliary entries are shared or form a loop");
                     }
 
-                    VersionNeedAux aux = image.Bulk.VersionNeedAuxAt(auxOffset);
+                    VersionNeedAux aux = entries.VersionNeedAuxAt(auxOffset);
                     string version = strings.Path(aux.NameOffset, "DT_VERNEED version name");
                     names.Add(version);
                     needed[aux.Index] = new Needed(version, file);
@@ -102,14 +112,14 @@ namespace TlsGuard.Core.Scanning
             }
         }
 
-        private void ReadDefinitions(ElfImage image, LoadSegmentMap map, StringTable strings, ulong address, ulong? count, ScanResultBuilder builder)
+        private void ReadDefinitions(WindowedReader entries, long fileLength, LoadSegmentMap map, StringTable strings, ulong address, ulong? count, ScanResultBuilder builder)
         {
-            var steps = new StepGuard(image.Length, "DT_VERDEF");
+            var steps = new StepGuard(fileLength, "DT_VERDEF");
             ulong relative = 0;
             for (ulong n = 0; count == null || n < count.Value; n++)
             {
                 steps.Take();
-                VersionDefinition definition = image.Bulk.VersionDefinitionAt(map.ToOffset(address + relative, ElfDecoder.VersionDefinitionSize, "DT_VERDEF entry"));
+                VersionDefinition definition = entries.VersionDefinitionAt(map.ToOffset(address + relative, ElfDecoder.VersionDefinitionSize, "DT_VERDEF entry"));
                 defined.Add(definition.Index);
                 if ((definition.Flags & BaseFlag) == 0 && definition.AuxCount > 0)
                 {
@@ -121,7 +131,7 @@ namespace TlsGuard.Core.Scanning
                     {
                         // The first auxiliary entry is the version's own name; later ones name its parents.
                         long auxOffset = map.ToOffset(address + relative + definition.AuxOffset, ElfDecoder.VersionDefinitionAuxSize, "DT_VERDEF auxiliary entry");
-                        VersionDefinitionAux aux = image.Bulk.VersionDefinitionAuxAt(auxOffset);
+                        VersionDefinitionAux aux = entries.VersionDefinitionAuxAt(auxOffset);
                         builder.VersionDefinitions.Add(strings.Path(aux.NameOffset, "DT_VERDEF version name"));
                     }
                 }

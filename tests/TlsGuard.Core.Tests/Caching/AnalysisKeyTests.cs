@@ -20,12 +20,23 @@ namespace TlsGuard.Core.Tests.Caching
             var baseline = AnalysisKey.Of("v1", Inputs, new AnalysisOptions());
             var settable = typeof(AnalysisOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod != null).ToList();
             Assert.True(settable.Count >= 13, "only " + settable.Count + " settable options");
-            foreach (var property in settable)
+            foreach (var property in settable.Where(p => !HowNotWhat.Contains(p.Name)))
             {
                 var changed = new AnalysisOptions();
                 property.SetValue(changed, OtherValue(property.PropertyType, property.GetValue(changed)));
                 Assert.True(AnalysisKey.Of("v1", Inputs, changed) != baseline, property.Name + " does not change the key");
             }
+        }
+
+        /// <summary>Options that say how the analysis runs, never what it decides: a stored analysis stays valid across them.</summary>
+        private static readonly string[] HowNotWhat = { nameof(AnalysisOptions.ScanThreads) };
+
+        [Fact]
+        public void How_many_threads_read_the_files_is_not_part_of_the_key()
+        {
+            var one = AnalysisKey.Of("v1", Inputs, new AnalysisOptions { ScanThreads = 1 });
+
+            Assert.Equal(one, AnalysisKey.Of("v1", Inputs, new AnalysisOptions { ScanThreads = 8 }));
         }
 
         [Fact]

@@ -125,6 +125,26 @@ namespace TlsGuard.Core.Tests.Scanning
             Assert.Equal(new FileInfo(checkedFile).Length, same!.Length);
         }
 
+        /// <summary>One run's view of the disk asks each path once; a file replaced since is still refused when opened.</summary>
+        [Fact]
+        public void A_run_remembers_each_status_and_still_refuses_a_file_replaced_since()
+        {
+            string path = temp.Write("libonce.so", File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libie_own.so")));
+            var run = DiskFileSystem.ForOneRun();
+            FileStatus first = run.Status(path);
+
+            string replacement = temp.Write("libreplacement.so", File.ReadAllBytes(RepositoryRoot.Fixture("x86_64-gcc/libgd.so")));
+            File.Move(replacement, path, overwrite: true);
+
+            Assert.Equal(first, run.Status(path));
+            Assert.NotEqual(first.Identity, DiskFileSystem.Instance.Status(path).Identity);
+            using IByteSource? opened = run.OpenRead(path, out string? error);
+            Assert.Null(opened);
+            Assert.Equal("the file was replaced while it was being opened", error);
+            using IByteSource? fresh = DiskFileSystem.ForOneRun().OpenRead(path, out error);
+            Assert.NotNull(fresh);
+        }
+
         [Fact]
         public void Identity_is_the_device_and_inode_stat_reports()
         {

@@ -162,7 +162,7 @@ namespace TlsGuard.LoaderTests.Model
             Assert.Equal(LibcVersionSource.Sysroot, budget.Judged.Source);
             Assert.Equal(new System.Version(2, 41), budget.Judged.From);
             Assert.True(budget.LibcBlockRead);
-            Assert.Equal(136, budget.LibcBlock!.Size);
+            Assert.Equal(136, budget.LibcBlock!.Value.Size);
             Assert.Equal(1696, budget.ReserveBytes);
             Assert.Contains("read from the sysroot's libc.so.6", BudgetText.Target(report.Budgets.Single()));
         }

@@ -14,6 +14,9 @@ namespace TlsGuard.Core.Analysis
     internal sealed class GlibcBudgetModel : LibcBudgetModel
     {
         private readonly Dictionary<(Elf.ElfPlatform Platform, Version Release), GlibcProcess> _processes = new Dictionary<(Elf.ElfPlatform, Version), GlibcProcess>();
+        private readonly Dictionary<Elf.ElfPlatform, (IReadOnlyList<GlibcRelease>, LibcVersionSource)> _releases = new Dictionary<Elf.ElfPlatform, (IReadOnlyList<GlibcRelease>, LibcVersionSource)>();
+        private readonly Dictionary<(Elf.ElfPlatform, Version, GlibcTunables), GlibcProcess> _swept = new Dictionary<(Elf.ElfPlatform, Version, GlibcTunables), GlibcProcess>();
+        private readonly Dictionary<Elf.ElfPlatform, BudgetOutcome> _withoutStaticTls = new Dictionary<Elf.ElfPlatform, BudgetOutcome>();
 
         public GlibcBudgetModel(TargetLibc libc, BudgetContext context)
             : base(libc, context)
@@ -22,7 +25,25 @@ namespace TlsGuard.Core.Analysis
 
         public override BudgetOutcome Evaluate(BudgetInput input)
         {
-            var (releases, source) = Releases(input);
+            // Most libraries bring no static TLS: their outcome depends on nothing but the machine, so it is worked out
+            // once per machine instead of once per library and release.
+            if (input.Consumers.Count == 0 && _withoutStaticTls.TryGetValue(input.Platform, out var known))
+            {
+                return known;
+            }
+
+            var outcome = EvaluateReleases(input);
+            if (input.Consumers.Count == 0)
+            {
+                _withoutStaticTls.Add(input.Platform, outcome);
+            }
+
+            return outcome;
+        }
+
+        private BudgetOutcome EvaluateReleases(BudgetInput input)
+        {
+            var (releases, source) = Releases(input.Platform);
             var outcomes = new List<BudgetOutcome>(releases.Count);
             foreach (var release in releases)
             {
@@ -39,9 +60,26 @@ namespace TlsGuard.Core.Analysis
             return outcome;
         }
 
-        /// <summary>The verdict of one release under other tunables (for the remedy search).</summary>
-        internal BudgetOutcome Evaluate(BudgetInput input, GlibcRelease release, GlibcTunables tunables) =>
-            GlibcReleaseBudget.Evaluate(Start(input, release, tunables), input);
+        /// <summary>
+        /// The verdict of one release under other tunables (for the remedy search). The processes of the namespace sweep are
+        /// kept, since every library's search tries the same counts; the reserve sizes of the bisection differ per set.
+        /// </summary>
+        internal Verdict VerdictUnder(BudgetInput input, GlibcRelease release, GlibcTunables tunables)
+        {
+            if (tunables.OptionalStaticTls != Context.Tunables.OptionalStaticTls)
+            {
+                return GlibcReleaseBudget.Judge(Start(input, release, tunables), input).Verdict;
+            }
+
+            var key = (input.Platform, release.Version, tunables);
+            if (!_swept.TryGetValue(key, out var process))
+            {
+                process = Start(input, release, tunables);
+                _swept.Add(key, process);
+            }
+
+            return GlibcReleaseBudget.Judge(process, input).Verdict;
+        }
 
         /// <summary>The process under the application's own tunables, started once per machine and release (the search's are not kept).</summary>
         private GlibcProcess Process(BudgetInput input, GlibcRelease release, GlibcTunables tunables)
@@ -60,21 +98,32 @@ namespace TlsGuard.Core.Analysis
             MachineTlsLayout.For(input.Platform), release, Context.Host(input.Platform), tunables, Context.Sysroot(input.Platform), Context.Options.StartupStaticTlsBytes);
 
         /// <summary>The given version, else the sysroot's libc.so.6 version, else every release from the oldest .NET supports to the newest known.</summary>
-        private (IReadOnlyList<GlibcRelease> Releases, LibcVersionSource Source) Releases(BudgetInput input)
+        private (IReadOnlyList<GlibcRelease> Releases, LibcVersionSource Source) Releases(Elf.ElfPlatform platform)
+        {
+            if (!_releases.TryGetValue(platform, out var releases))
+            {
+                releases = ReleasesOf(platform);
+                _releases.Add(platform, releases);
+            }
+
+            return releases;
+        }
+
+        private (IReadOnlyList<GlibcRelease> Releases, LibcVersionSource Source) ReleasesOf(Elf.ElfPlatform platform)
         {
             if (Libc.Version != null)
             {
                 return (new[] { new GlibcRelease(Libc.Version) }, LibcVersionSource.Given);
             }
 
-            var read = Context.Sysroot(input.Platform).Version;
+            var read = Context.Sysroot(platform).Version;
             if (read != null)
             {
                 return (new[] { new GlibcRelease(read) }, LibcVersionSource.Sysroot);
             }
 
             var releases = new List<GlibcRelease>();
-            var oldest = GlibcRelease.OldestSupportedByDotnet(input.Platform);
+            var oldest = GlibcRelease.OldestSupportedByDotnet(platform);
             for (var minor = oldest.Minor; minor <= GlibcRelease.NewestKnown.Minor; minor++)
             {
                 releases.Add(new GlibcRelease(new Version(2, minor)));

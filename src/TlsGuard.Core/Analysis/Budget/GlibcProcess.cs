@@ -62,7 +62,7 @@ namespace TlsGuard.Core.Analysis
             MachineTlsLayout layout, GlibcRelease release, HostProfile host, GlibcTunables tunables, SysrootLibc sysroot, long? startupUsed)
         {
             var (libc, measuredOn) = sysroot.LibcBlock != null
-                ? (sysroot.LibcBlock, sysroot.Version ?? release.Version)
+                ? (sysroot.LibcBlock.Value, sysroot.Version ?? release.Version)
                 : LibcTlsBlocks.For(release.Version, layout.Machine);
             var startup = new List<StaticBlock>(host.StartupBeforeLibc) { libc };
 

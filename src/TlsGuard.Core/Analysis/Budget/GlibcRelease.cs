@@ -13,6 +13,11 @@ namespace TlsGuard.Core.Analysis
         /// <summary>The newest release whose sources were read; later ones are judged by its rules.</summary>
         public static readonly Version NewestKnown = new Version(2, 42);
 
+        private static readonly Version FirstWithTunables = new Version(2, 32);
+        private static readonly Version FirstWithRseqArea = new Version(2, 41);
+        private static readonly Version FirstWithoutModuleIdLimit = new Version(2, 22);
+        private static readonly Version FirstWithTcbAlignment = new Version(2, 35);
+
         public GlibcRelease(Version version)
         {
             Version = new Version(version.Major, version.Minor);
@@ -26,27 +31,27 @@ namespace TlsGuard.Core.Analysis
         /// _dl_tls_static_surplus_init). Before: TLS_STATIC_SURPLUS = 64 + DL_NNS * 100 = 1664 and TRY_STATIC_TLS may
         /// take all of it (glibc bug 25051).
         /// </summary>
-        public bool HasTunables => Version >= new Version(2, 32);
+        public bool HasTunables => Version >= FirstWithTunables;
 
         /// <summary>
         /// glibc 2.41 appends the rseq "extra TLS" block after the startup modules (commit 304221775c "Add Linux 'extra
         /// TLS'"; elf/dl-tls.c glibc-2.41 l.336-342 TLS_TCB_AT_TP, l.416-437 TLS_DTV_AT_TP; size and alignment from
         /// sysdeps/unix/sysv/linux/dl-extra_tls.h).
         /// </summary>
-        public bool AppendsRseqArea => Version >= new Version(2, 41);
+        public bool AppendsRseqArea => Version >= FirstWithRseqArea;
 
         /// <summary>
         /// Before glibc 2.22, dl_open_worker refused a static-TLS module whose TLS module id exceeds DTV_SURPLUS (14) once
         /// the process has threads: "cannot load any more object with static TLS" (elf/dl-open.c glibc-2.21 l.543-545,
         /// sysdeps/generic/ldsodefs.h l.392; removed by commit f8aeae3473, BZ 17090/17620).
         /// </summary>
-        public bool LimitsStaticTlsModuleIds => Version < new Version(2, 22);
+        public bool LimitsStaticTlsModuleIds => Version < FirstWithoutModuleIdLimit;
 
         /// <summary>DTV_SURPLUS: the largest TLS module id a static-TLS module loaded later may have before glibc 2.22.</summary>
         public const int DtvSurplus = 14;
 
         /// <summary>TCB_ALIGNMENT (2.35+) or TLS_TCB_ALIGN (before): max_align's start and, on TLS_DTV_AT_TP, the static size's rounding.</summary>
-        public long TcbAlignment(MachineTlsLayout layout) => Version >= new Version(2, 35) ? layout.TcbAlignment : layout.TcbAlignmentBefore235;
+        public long TcbAlignment(MachineTlsLayout layout) => Version >= FirstWithTcbAlignment ? layout.TcbAlignment : layout.TcbAlignmentBefore235;
 
         /// <summary>
         /// The oldest glibc the .NET runtime supports on a machine: 2.27 on x64 and arm64, 2.35 on arm32

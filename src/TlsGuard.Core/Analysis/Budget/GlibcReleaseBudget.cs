@@ -13,13 +13,18 @@ namespace TlsGuard.Core.Analysis
         public static BudgetOutcome Evaluate(GlibcProcess process, BudgetInput input)
         {
             var area = process.Area;
-            var takeable = area.TakeableByDescriptors;
-            var outcome = new BudgetOutcome
+            var judged = Judge(process, input);
+            return new BudgetOutcome
             {
+                Verdict = judged.Verdict,
+                Rule = judged.Rule,
+                Culprit = judged.Culprit,
+                ModuleId = judged.ModuleId,
                 Machine = input.Platform.Name,
                 Host = process.Host,
+                RequiredBytes = input.Consumers.Count == 0 ? 0 : Required(area, input.Consumers),
                 ReserveBytes = area.Free,
-                GuaranteedBytes = area.Free - takeable,
+                GuaranteedBytes = area.Free - area.TakeableByDescriptors,
                 StartupBytes = area.StartupUsed,
                 TakenByHostBytes = process.TakenByHost,
                 SurplusBytes = process.Surplus,
@@ -30,61 +35,64 @@ namespace TlsGuard.Core.Analysis
                 LibcBlockRead = process.LibcRead,
                 Counted = input.Consumers,
             };
-            if (input.Consumers.Count == 0)
+        }
+
+        /// <summary>The verdict, its rule and the block the loader's error names, without the figures (the remedy search tries many settings).</summary>
+        public static Judgement Judge(GlibcProcess process, BudgetInput input)
+        {
+            var consumers = input.Consumers;
+            if (consumers.Count == 0)
             {
-                return outcome with { Verdict = Verdict.None, Rule = BudgetRule.NoStaticTls };
+                return new Judgement(Verdict.None, BudgetRule.NoStaticTls, null, null);
             }
 
-            outcome = outcome with { RequiredBytes = Required(area, input.Consumers) };
+            var area = process.Area;
             var loaded = area.Copy();
-            foreach (var consumer in input.Consumers)
+            for (var i = 0; i < consumers.Count; i++)
             {
-                var placement = loaded.TryAllocate(consumer.Block, optional: false);
+                var placement = loaded.TryAllocate(consumers[i].Block, optional: false);
                 if (placement == Placement.OverAligned)
                 {
-                    return outcome with { Verdict = Verdict.Fails, Rule = BudgetRule.OverAligned, Culprit = consumer };
+                    return new Judgement(Verdict.Fails, BudgetRule.OverAligned, consumers[i], null);
                 }
 
                 if (placement != Placement.Placed)
                 {
-                    return outcome with { Verdict = Verdict.Fails, Rule = BudgetRule.ExceedsReserve, Culprit = consumer };
+                    return new Judgement(Verdict.Fails, BudgetRule.ExceedsReserve, consumers[i], null);
                 }
             }
 
             var (moduleId, beyondDtv) = BeyondDtvSurplus(process, input);
             if (beyondDtv != null)
             {
-                return outcome with { Verdict = Verdict.Fails, Rule = BudgetRule.DtvSurplusExceeded, Culprit = beyondDtv, ModuleId = moduleId };
+                return new Judgement(Verdict.Fails, BudgetRule.DtvSurplusExceeded, beyondDtv, moduleId);
             }
 
+            var takeable = area.TakeableByDescriptors;
             var afterDescriptors = area.Copy();
             if (takeable > 0)
             {
                 afterDescriptors.TryAllocate(StaticBlock.Plain("TLS descriptor users", takeable), optional: true);
             }
 
-            foreach (var consumer in input.Consumers)
+            for (var i = 0; i < consumers.Count; i++)
             {
-                if (afterDescriptors.TryAllocate(consumer.Block, optional: false) != Placement.Placed)
+                if (afterDescriptors.TryAllocate(consumers[i].Block, optional: false) != Placement.Placed)
                 {
-                    return outcome with
-                    {
-                        Verdict = Verdict.AtRisk,
-                        Rule = area.PoolLimited ? BudgetRule.BeyondGuaranteed : BudgetRule.LegacyLoadOrder,
-                    };
+                    return new Judgement(Verdict.AtRisk, area.PoolLimited ? BudgetRule.BeyondGuaranteed : BudgetRule.LegacyLoadOrder, null, null);
                 }
             }
 
-            return outcome with { Verdict = Verdict.Fits, Rule = BudgetRule.Fits };
+            return new Judgement(Verdict.Fits, BudgetRule.Fits, null, null);
         }
 
         /// <summary>What the blocks take with their padding, placed as the loader would with room for all of them.</summary>
         private static long Required(StaticTlsArea area, IReadOnlyList<StaticTlsConsumer> consumers)
         {
             var unbounded = area.Unbounded();
-            foreach (var consumer in consumers)
+            for (var i = 0; i < consumers.Count; i++)
             {
-                unbounded.TryAllocate(consumer.Block, optional: false);
+                unbounded.TryAllocate(consumers[i].Block, optional: false);
             }
 
             return unbounded.Used - area.Used;
@@ -121,4 +129,7 @@ namespace TlsGuard.Core.Analysis
             return (null, null);
         }
     }
+
+    /// <summary>What one release does with a set of blocks, before the figures are written down.</summary>
+    internal readonly record struct Judgement(Verdict Verdict, BudgetRule Rule, StaticTlsConsumer? Culprit, int? ModuleId);
 }

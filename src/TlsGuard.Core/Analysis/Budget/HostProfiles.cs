@@ -27,7 +27,7 @@ namespace TlsGuard.Core.Analysis
                 var startup = new List<StaticBlock>();
                 foreach (var block in host.StartupBeforeLibc)
                 {
-                    startup.Add(block.Name == libStdCpp.Name ? libStdCpp : block);
+                    startup.Add(block.Name == libStdCpp.Value.Name ? libStdCpp.Value : block);
                 }
 
                 host = host with { StartupBeforeLibc = startup };

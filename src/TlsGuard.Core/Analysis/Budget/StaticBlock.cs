@@ -6,7 +6,7 @@ namespace TlsGuard.Core.Analysis
     /// A module's TLS block as glibc's link map records it: l_tls_blocksize (p_memsz), l_tls_align (p_align) and
     /// l_tls_firstbyte_offset (p_vaddr modulo p_align, set in _dl_map_object_from_fd, elf/dl-load.c case PT_TLS).
     /// </summary>
-    public sealed record StaticBlock(string Name, long Size, long Align, long FirstByteOffset)
+    public readonly record struct StaticBlock(string Name, long Size, long Align, long FirstByteOffset)
     {
         /// <summary>p_align 0 and 1 both mean unaligned.</summary>
         public long EffectiveAlign => Align < 1 ? 1 : Align;

@@ -84,11 +84,11 @@ namespace TlsGuard.Core.Analysis
                 used = layout.TcbAtThreadPointer
                     ? BelowThreadPointer(startup, ref maxAlign)
                     : AboveTcb(layout.TcbSizeInUsed, startup, ref maxAlign);
-                if (extra != null)
+                if (extra is StaticBlock rseq)
                 {
                     // 2.41: max_align = MAX (max_align, extra_align); offset = roundup (offset, extra_align) + extra_size.
-                    maxAlign = Math.Max(maxAlign, extra.EffectiveAlign);
-                    used = StaticTlsMath.RoundUp(used, extra.EffectiveAlign) + extra.Size;
+                    maxAlign = Math.Max(maxAlign, rseq.EffectiveAlign);
+                    used = StaticTlsMath.RoundUp(used, rseq.EffectiveAlign) + rseq.Size;
                 }
             }
 

@@ -72,9 +72,10 @@ namespace TlsGuard.Core.Analysis
         private static Verdict WorstVerdict(GlibcBudgetModel model, BudgetInput input, IReadOnlyList<GlibcRelease> releases, GlibcTunables setting)
         {
             var worst = Verdict.None;
-            foreach (var release in releases)
+            for (var i = 0; i < releases.Count; i++)
             {
-                var verdict = model.Evaluate(input, release, setting).Verdict;
+                var release = releases[i];
+                var verdict = model.VerdictUnder(input, release, setting);
                 if (verdict > worst)
                 {
                     worst = verdict;

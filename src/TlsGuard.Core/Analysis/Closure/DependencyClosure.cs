@@ -27,9 +27,9 @@ namespace TlsGuard.Core.Analysis
         {
             get
             {
-                foreach (var node in LoadOrder)
+                for (var i = 0; i < LoadOrder.Count; i++)
                 {
-                    if (node.IsStartup)
+                    if (LoadOrder[i].IsStartup)
                     {
                         return true;
                     }
@@ -39,14 +39,30 @@ namespace TlsGuard.Core.Analysis
             }
         }
 
+        [ThreadStatic]
+        private static Dictionary<string, ModuleNode>? scratchByPath;
+
+        [ThreadStatic]
+        private static Dictionary<string, ModuleNode>? scratchByName;
+
+        [ThreadStatic]
+        private static Queue<ModuleNode>? scratchQueue;
+
         public static DependencyClosure Build(ScannedLibrary root, DependencyResolver resolver, StartupSet startup)
         {
             var rootNode = new ModuleNode(root.ModuleName, root.Input.Path, root.Scan, startup.Contains(root.Scan.Soname), null);
             var order = new List<ModuleNode> { rootNode };
             var missing = new List<UnresolvedDependency>();
-            var byPath = new Dictionary<string, ModuleNode>(StringComparer.Ordinal) { [PathText.FullPath(root.Input.Path)] = rootNode };
-            var byName = new Dictionary<string, ModuleNode>(StringComparer.Ordinal) { [rootNode.Name] = rootNode };
-            var queue = new Queue<ModuleNode>();
+
+            // The lookup tables live only while the closure is built: one set per thread serves every closure.
+            var byPath = scratchByPath ??= new Dictionary<string, ModuleNode>(StringComparer.Ordinal);
+            var byName = scratchByName ??= new Dictionary<string, ModuleNode>(StringComparer.Ordinal);
+            var queue = scratchQueue ??= new Queue<ModuleNode>();
+            byPath.Clear();
+            byName.Clear();
+            queue.Clear();
+            byPath[PathText.FullPath(root.Input.Path)] = rootNode;
+            byName[rootNode.Name] = rootNode;
             if (!rootNode.IsStartup)
             {
                 queue.Enqueue(rootNode);
@@ -55,17 +71,18 @@ namespace TlsGuard.Core.Analysis
             while (queue.Count > 0)
             {
                 var node = queue.Dequeue();
-                foreach (var needed in node.Scan!.Needed)
+                var neededNames = node.Scan!.Needed;
+                for (var n = 0; n < neededNames.Count; n++)
                 {
+                    var needed = neededNames[n];
                     if (string.IsNullOrEmpty(needed))
                     {
                         continue;
                     }
 
                     // ld.so reuses a loaded module whose name or soname matches before it searches the file system.
-                    if (byName.TryGetValue(needed, out var known))
+                    if (byName.ContainsKey(needed))
                     {
-                        node.Dependencies.Add(known);
                         continue;
                     }
 
@@ -73,13 +90,11 @@ namespace TlsGuard.Core.Analysis
                     {
                         var startupNode = new ModuleNode(needed, null, null, isStartup: true, parent: node);
                         byName[needed] = startupNode;
-                        node.Dependencies.Add(startupNode);
                         order.Add(startupNode);
                         continue;
                     }
 
-                    var searched = new List<string>();
-                    var resolved = resolver.Resolve(node, needed, root.Target, searched);
+                    var resolved = resolver.Resolve(node, needed, root.Target, out var searched);
                     if (resolved == null)
                     {
                         missing.Add(new UnresolvedDependency(node, needed, searched));
@@ -87,11 +102,10 @@ namespace TlsGuard.Core.Analysis
                         continue;
                     }
 
-                    var fullPath = PathText.FullPath(resolved.Path);
+                    var fullPath = resolved.FullPath;
                     if (byPath.TryGetValue(fullPath, out var samefile))
                     {
                         byName[needed] = samefile;
-                        node.Dependencies.Add(samefile);
                         continue;
                     }
 
@@ -101,7 +115,6 @@ namespace TlsGuard.Core.Analysis
                     byPath[fullPath] = child;
                     byName[needed] = child;
                     byName[name] = child;
-                    node.Dependencies.Add(child);
                     order.Add(child);
                     if (!child.IsStartup)
                     {
@@ -110,6 +123,8 @@ namespace TlsGuard.Core.Analysis
                 }
             }
 
+            byPath.Clear();
+            byName.Clear();
             return new DependencyClosure(rootNode, order, missing);
         }
     }

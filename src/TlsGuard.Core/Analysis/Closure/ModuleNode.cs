@@ -31,8 +31,6 @@ namespace TlsGuard.Core.Analysis
         /// <summary>The search step that found the module.</summary>
         public ModuleOrigin Origin { get; }
 
-        public List<ModuleNode> Dependencies { get; } = new List<ModuleNode>();
-
         /// <summary>The names from the closure's root down to this module.</summary>
         public IReadOnlyList<string> Chain()
         {

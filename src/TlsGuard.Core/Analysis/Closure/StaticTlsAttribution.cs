@@ -57,8 +57,10 @@ namespace TlsGuard.Core.Analysis
             {
                 var module = modules[i];
                 var scan = module.Scan!;
-                foreach (var symbol in SymbolsOf(scan))
+                var symbols = SymbolsOf(scan);
+                for (var s = 0; s < symbols.Count; s++)
                 {
+                    var symbol = symbols[s];
                     var definer = symbol.IsOwnBlock || symbol.DefinedHere ? module : FindDefiner(modules, symbol.Name!);
                     if (definer == null)
                     {
@@ -161,8 +163,10 @@ namespace TlsGuard.Core.Analysis
         private static List<ModuleNode> NonStartupModules(DependencyClosure closure)
         {
             var modules = new List<ModuleNode>();
-            foreach (var node in closure.LoadOrder)
+            var order = closure.LoadOrder;
+            for (var i = 0; i < order.Count; i++)
             {
+                var node = order[i];
                 if (!node.IsStartup && node.Scan != null)
                 {
                     modules.Add(node);
@@ -177,9 +181,10 @@ namespace TlsGuard.Core.Analysis
             var name = KnownStartupSymbols.WithoutVersion(symbolName);
             foreach (var module in modules)
             {
-                foreach (var defined in module.Scan!.DefinedTlsSymbols)
+                var defined = module.Scan!.DefinedTlsSymbols;
+                for (var i = 0; i < defined.Count; i++)
                 {
-                    if (string.Equals(KnownStartupSymbols.WithoutVersion(defined), name, StringComparison.Ordinal))
+                    if (string.Equals(KnownStartupSymbols.WithoutVersion(defined[i]), name, StringComparison.Ordinal))
                     {
                         return module;
                     }

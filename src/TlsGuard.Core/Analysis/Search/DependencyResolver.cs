@@ -32,12 +32,16 @@ namespace TlsGuard.Core.Analysis
         private readonly Dictionary<(string Folder, string Name), (string FullPath, FileKind Kind)> _candidates = new Dictionary<(string, string), (string, FileKind)>();
         private readonly Dictionary<ElfScanResult, LibcKind?> _builtFor = new Dictionary<ElfScanResult, LibcKind?>(ByReference<ElfScanResult>.Comparer);
         private readonly Dictionary<string, string> _folders = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly Dictionary<(LibcKind, Elf.ElfPlatform, string?), SystemFolderSearch?> _systems = new Dictionary<(LibcKind, Elf.ElfPlatform, string?), SystemFolderSearch?>();
+        private static readonly (string, ModuleOrigin)[] NoFolders = new (string, ModuleOrigin)[0];
 
-        public DependencyResolver(AnalysisOptions options, ScanMemo scans, IReadOnlyList<ScannedLibrary> inputs)
+        private readonly Dictionary<SearchKey, (ResolvedModule? Found, IReadOnlyList<string> Searched)> _answers = new Dictionary<SearchKey, (ResolvedModule?, IReadOnlyList<string>)>();
+        private readonly SystemSearches _systems;
+
+        public DependencyResolver(AnalysisOptions options, ScanMemo scans, SystemSearches systems, IReadOnlyList<ScannedLibrary> inputs)
         {
             _options = options;
             _scans = scans;
+            _systems = systems;
 
             // Looked up for every DT_NEEDED name of every closure: by name, not by a walk over all inputs.
             foreach (var input in inputs)
@@ -52,18 +56,44 @@ namespace TlsGuard.Core.Analysis
             }
         }
 
-        /// <summary>Returns the resolved module, or null with the places searched.</summary>
-        public ResolvedModule? Resolve(ModuleNode requester, string needed, LoadTarget target, List<string> searched)
+        /// <summary>Returns the resolved module, or null with the places searched in <paramref name="searched"/>.</summary>
+        public ResolvedModule? Resolve(ModuleNode requester, string needed, LoadTarget target, out IReadOnlyList<string> searched)
         {
             var scan = requester.Scan!;
             if (needed.IndexOf('/') >= 0)
             {
-                searched.Add(needed);
+                searched = new[] { needed };
                 return Path.IsPathRooted(needed) ? TryFile("", needed, scan, target, ModuleOrigin.Path) : null;
             }
 
             var family = target.Libc.Kind;
-            foreach (var (folder, origin) in ObjectFolders(requester, family))
+            var folders = ObjectFolders(requester, family);
+            if (folders.Count > 0)
+            {
+                var steps = new List<string>();
+                var found = Search(folders, requester, needed, target, steps);
+                searched = steps;
+                return found;
+            }
+
+            // Without folders of its own or of the objects that loaded it, the answer depends on the requester's file and the
+            // target only, and every closure that reaches libc.so.6 asks it again: each question is answered once.
+            var key = new SearchKey(needed, requester.Path, family, scan.Platform, target.Platform, target.Sysroot);
+            if (!_answers.TryGetValue(key, out var answer))
+            {
+                var steps = new List<string>();
+                answer = (Search(folders, requester, needed, target, steps), steps);
+                _answers.Add(key, answer);
+            }
+
+            searched = answer.Searched;
+            return answer.Found;
+        }
+
+        private ResolvedModule? Search(IReadOnlyList<(string Folder, ModuleOrigin Origin)> folders, ModuleNode requester, string needed, LoadTarget target, List<string> searched)
+        {
+            var scan = requester.Scan!;
+            foreach (var (folder, origin) in folders)
             {
                 searched.Add(folder);
                 var found = TryFile(folder, needed, scan, target, origin);
@@ -80,7 +110,7 @@ namespace TlsGuard.Core.Analysis
                 return fromApp;
             }
 
-            var system = SystemFor(family, scan.Platform, target.Sysroot);
+            var system = _systems.For(target.Libc.Kind, scan.Platform, target.Sysroot);
             if (system == null)
             {
                 return null;
@@ -102,7 +132,7 @@ namespace TlsGuard.Core.Analysis
         /// <summary>Whether the system folders take part in searches for a family and machine, and if not why.</summary>
         public SystemSearchState SystemSearch(LoadTarget target, Elf.ElfPlatform platform)
         {
-            if (SystemFor(target.Libc.Kind, platform, target.Sysroot) != null)
+            if (_systems.For(target.Libc.Kind, platform, target.Sysroot) != null)
             {
                 return SystemSearchState.Searched;
             }
@@ -111,8 +141,13 @@ namespace TlsGuard.Core.Analysis
         }
 
         /// <summary>The requester's own search folders in the family's order, each once.</summary>
-        private IEnumerable<(string Folder, ModuleOrigin Origin)> ObjectFolders(ModuleNode requester, LibcKind family)
+        private IReadOnlyList<(string Folder, ModuleOrigin Origin)> ObjectFolders(ModuleNode requester, LibcKind family)
         {
+            if (_options.SearchPaths.Count == 0 && !HasOwnFolders(requester))
+            {
+                return NoFolders;
+            }
+
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var steps = new List<(string, ModuleOrigin)>();
             void Add(IEnumerable<string> folders, ModuleOrigin origin)
@@ -164,39 +199,18 @@ namespace TlsGuard.Core.Analysis
             return steps;
         }
 
-        /// <summary>
-        /// The system search for a family and machine: the sysroot when one is given (it is the system), else this machine's
-        /// folders when it can stand in (or when asked to always), else none.
-        /// </summary>
-        private SystemFolderSearch? SystemFor(LibcKind family, Elf.ElfPlatform platform, string? sysroot)
+        /// <summary>No object on the chain from the closure's root names a folder (DT_RPATH or DT_RUNPATH).</summary>
+        private static bool HasOwnFolders(ModuleNode requester)
         {
-            if (_systems.TryGetValue((family, platform, sysroot), out var known))
+            for (var node = requester; node != null; node = node.Parent)
             {
-                return known;
-            }
-
-            SystemFolderSearch? system = null;
-            if (family == LibcKind.Glibc || family == LibcKind.Musl)
-            {
-                if (sysroot != null)
+                if (node.Scan != null && node.Path != null && (node.Scan.Runpath.Count > 0 || node.Scan.Rpath.Count > 0))
                 {
-                    system = new SystemFolderSearch(SystemFolders.For(family, _options.FileSystem, sysroot, platform), ModuleOrigin.Sysroot);
-                }
-                else if (_options.SystemLibraries == SystemLibraries.On
-                    || (_options.SystemLibraries == SystemLibraries.Auto && MachineIdentity.ThisMachine.CanStandIn(platform, family)))
-                {
-                    // Through the analysis' file system, which passes plain paths to the disk (an archive's serves
-                    // only "outer!/inner" paths), so ld.so.conf and what it includes are among what a build records.
-                    system = new SystemFolderSearch(SystemFolders.For(family, _options.FileSystem, "/", platform), ModuleOrigin.ThisMachine);
+                    return true;
                 }
             }
-            else if (sysroot != null)
-            {
-                system = new SystemFolderSearch(LibraryFolders.InSysroot(sysroot, platform), ModuleOrigin.Sysroot);
-            }
 
-            _systems[(family, platform, sysroot)] = system;
-            return system;
+            return false;
         }
 
         /// <summary>$ORIGIN and ${ORIGIN} become the object's folder; entries left relative or with other tokens ($LIB, $PLATFORM) are skipped.</summary>
@@ -298,13 +312,16 @@ namespace TlsGuard.Core.Analysis
         {
             if (!_candidates.TryGetValue((folder, name), out var probe))
             {
-                var path = PathText.FullPath(folder.Length == 0 ? name : Path.Combine(folder, name));
+                var path = CandidatePath(folder, name);
                 probe = (path, _options.FileSystem.KindOf(path));
                 _candidates.Add((folder, name), probe);
             }
 
             return probe;
         }
+
+        /// <summary>A candidate's path as every search forms it, so the run's file system answers it once.</summary>
+        internal static string CandidatePath(string folder, string name) => PathText.FullPath(folder.Length == 0 ? name : Path.Combine(folder, name));
 
         /// <summary>
         /// A file that answers to the name but is built for another C library is skipped (it is not the library the target's
@@ -346,8 +363,13 @@ namespace TlsGuard.Core.Analysis
             return builtFor == null || builtFor == family;
         }
 
-        private sealed record SystemFolderSearch(IReadOnlyList<string> Folders, ModuleOrigin Origin);
+        /// <summary>What a search without the chain's folders depends on.</summary>
+        private readonly record struct SearchKey(string Needed, string? RequesterPath, LibcKind Family, Elf.ElfPlatform Machine, Elf.ElfPlatform? TargetMachine, string? Sysroot);
     }
 
-    internal sealed record ResolvedModule(string Path, ElfScanResult Scan, ModuleOrigin Origin);
+    internal sealed record ResolvedModule(string Path, ElfScanResult Scan, ModuleOrigin Origin)
+    {
+        /// <summary>The normalised path that tells two names of one file apart from two files (worked out once per answer).</summary>
+        public string FullPath { get; } = PathText.FullPath(Path);
+    }
 }

@@ -10,14 +10,17 @@ namespace TlsGuard.Core.Elf.IO
     internal sealed class WindowedReader : IDisposable
     {
         private readonly IByteSource source;
+        private byte[] own;
         private byte[] window;
         private long windowStart;
         private int windowLength;
+        private ImageRegion? region;
 
         public WindowedReader(IByteSource source, int windowSize, ElfDecoder decoder)
         {
             this.source = source;
-            window = BufferPool.Rent(windowSize);
+            own = BufferPool.Rent(windowSize);
+            window = own;
             Decoder = decoder;
             Length = source.Length;
         }
@@ -26,13 +29,22 @@ namespace TlsGuard.Core.Elf.IO
 
         public long Length { get; }
 
-        /// <summary>The buffer <see cref="Prepare"/> indexes into; valid until the next read.</summary>
+        /// <summary>
+        /// The buffer <see cref="Prepare"/> indexes into: the reader's own window or the file's shared region; valid until
+        /// the next read, so it is read after the call that returned the index.
+        /// </summary>
         public byte[] Window => window;
+
+        /// <summary>The most one read through the reader's own window can hold: the bound of every request.</summary>
+        public int Capacity => own.Length;
+
+        /// <summary>Serves reads inside <paramref name="shared"/> from it from now on, without reading the file.</summary>
+        public void Attach(ImageRegion shared) => region = shared;
 
         /// <summary>Makes [offset, offset+count) available in <see cref="Window"/> and returns its index there.</summary>
         public int Prepare(long offset, int count)
         {
-            if (offset < 0 || count < 0 || count > window.Length || offset > Length - count)
+            if (offset < 0 || count < 0 || count > own.Length || offset > Length - count)
             {
                 throw ReadFailure.PastEnd(offset);
             }
@@ -43,7 +55,12 @@ namespace TlsGuard.Core.Elf.IO
                 return (int)relative;
             }
 
-            Fill(offset, (int)Math.Min(window.Length, Length - offset), count);
+            if (UseRegion(offset, count))
+            {
+                return (int)(offset - windowStart);
+            }
+
+            Fill(offset, (int)Math.Min(own.Length, Length - offset), count);
             return 0;
         }
 
@@ -83,12 +100,19 @@ namespace TlsGuard.Core.Elf.IO
             long held = relative >= 0 && relative < windowLength ? (windowLength - relative) / entrySize : 0;
             if (held > 0)
             {
+                // Inside the current window (the reader's own or the shared region), which lies inside the file.
                 count = (int)Math.Min(held, maxCount);
-                return Prepare(offset, count * entrySize);
+                return (int)relative;
+            }
+
+            if (UseRegion(offset, entrySize))
+            {
+                count = (int)Math.Min((windowLength - (offset - windowStart)) / entrySize, maxCount);
+                return (int)(offset - windowStart);
             }
 
             // Only the run is read, not a whole window past its end: most tables are far smaller than the window.
-            count = (int)Math.Min(window.Length / entrySize, maxCount);
+            count = (int)Math.Min(own.Length / entrySize, maxCount);
             Load(offset, count * entrySize);
             return 0;
         }
@@ -99,16 +123,34 @@ namespace TlsGuard.Core.Elf.IO
         /// </summary>
         public void Load(long offset, int count)
         {
-            if (offset < 0 || count < 0 || count > window.Length || offset > Length - count)
+            if (offset < 0 || count < 0 || count > own.Length || offset > Length - count)
             {
                 throw ReadFailure.PastEnd(offset);
             }
 
-            Fill(offset, count, count);
+            if (!UseRegion(offset, count))
+            {
+                Fill(offset, count, count);
+            }
+        }
+
+        /// <summary>Makes the shared region the window when it holds [offset, offset+count).</summary>
+        private bool UseRegion(long offset, int count)
+        {
+            if (region == null || !region.Holds(offset, count))
+            {
+                return false;
+            }
+
+            window = region.Bytes;
+            windowStart = region.Start;
+            windowLength = region.Length;
+            return true;
         }
 
         private void Fill(long offset, int want, int count)
         {
+            window = own;
             int got = source.Read(offset, window, 0, want);
             windowStart = offset;
             windowLength = got;
@@ -118,32 +160,84 @@ namespace TlsGuard.Core.Elf.IO
             }
         }
 
-        public byte U8(long offset) => window[Prepare(offset, 1)];
+        public byte U8(long offset)
+        {
+            int at = Prepare(offset, 1);
+            return window[at];
+        }
 
-        public ushort U16(long offset) => Decoder.U16(window, Prepare(offset, 2));
+        public ushort U16(long offset)
+        {
+            int at = Prepare(offset, 2);
+            return Decoder.U16(window, at);
+        }
 
-        public uint U32(long offset) => Decoder.U32(window, Prepare(offset, 4));
+        public uint U32(long offset)
+        {
+            int at = Prepare(offset, 4);
+            return Decoder.U32(window, at);
+        }
 
-        public ulong U64(long offset) => Decoder.U64(window, Prepare(offset, 8));
+        public ulong U64(long offset)
+        {
+            int at = Prepare(offset, 8);
+            return Decoder.U64(window, at);
+        }
 
         /// <summary>An address-sized field: 8 bytes in ELF64, 4 in ELF32.</summary>
-        public ulong Word(long offset) => Decoder.Word(window, Prepare(offset, Decoder.WordSize));
+        public ulong Word(long offset)
+        {
+            int at = Prepare(offset, Decoder.WordSize);
+            return Decoder.Word(window, at);
+        }
 
-        public ProgramHeader ProgramHeaderAt(long offset) => Decoder.ProgramHeader(window, Prepare(offset, Decoder.ProgramHeaderSize));
+        public ProgramHeader ProgramHeaderAt(long offset)
+        {
+            int at = Prepare(offset, Decoder.ProgramHeaderSize);
+            return Decoder.ProgramHeader(window, at);
+        }
 
-        public SectionHeader SectionHeaderAt(long offset) => Decoder.SectionHeader(window, Prepare(offset, Decoder.SectionHeaderSize));
+        public SectionHeader SectionHeaderAt(long offset)
+        {
+            int at = Prepare(offset, Decoder.SectionHeaderSize);
+            return Decoder.SectionHeader(window, at);
+        }
 
-        public Symbol SymbolAt(long offset) => Decoder.Symbol(window, Prepare(offset, Decoder.SymbolSize));
+        public Symbol SymbolAt(long offset)
+        {
+            int at = Prepare(offset, Decoder.SymbolSize);
+            return Decoder.Symbol(window, at);
+        }
 
-        public DynamicEntry DynamicEntryAt(long offset) => Decoder.DynamicEntry(window, Prepare(offset, Decoder.DynamicEntrySize));
+        public DynamicEntry DynamicEntryAt(long offset)
+        {
+            int at = Prepare(offset, Decoder.DynamicEntrySize);
+            return Decoder.DynamicEntry(window, at);
+        }
 
-        public VersionNeed VersionNeedAt(long offset) => Decoder.VersionNeed(window, Prepare(offset, ElfDecoder.VersionNeedSize));
+        public VersionNeed VersionNeedAt(long offset)
+        {
+            int at = Prepare(offset, ElfDecoder.VersionNeedSize);
+            return Decoder.VersionNeed(window, at);
+        }
 
-        public VersionNeedAux VersionNeedAuxAt(long offset) => Decoder.VersionNeedAux(window, Prepare(offset, ElfDecoder.VersionNeedAuxSize));
+        public VersionNeedAux VersionNeedAuxAt(long offset)
+        {
+            int at = Prepare(offset, ElfDecoder.VersionNeedAuxSize);
+            return Decoder.VersionNeedAux(window, at);
+        }
 
-        public VersionDefinition VersionDefinitionAt(long offset) => Decoder.VersionDefinition(window, Prepare(offset, ElfDecoder.VersionDefinitionSize));
+        public VersionDefinition VersionDefinitionAt(long offset)
+        {
+            int at = Prepare(offset, ElfDecoder.VersionDefinitionSize);
+            return Decoder.VersionDefinition(window, at);
+        }
 
-        public VersionDefinitionAux VersionDefinitionAuxAt(long offset) => Decoder.VersionDefinitionAux(window, Prepare(offset, ElfDecoder.VersionDefinitionAuxSize));
+        public VersionDefinitionAux VersionDefinitionAuxAt(long offset)
+        {
+            int at = Prepare(offset, ElfDecoder.VersionDefinitionAuxSize);
+            return Decoder.VersionDefinitionAux(window, at);
+        }
 
         /// <summary>
         /// The position of the first NUL in [offset, limit), or -1 when there is none. The part of the search the window
@@ -156,7 +250,7 @@ namespace TlsGuard.Core.Elf.IO
             long position = offset;
             while (position < limit)
             {
-                int chunk = (int)Math.Min(window.Length, limit - position);
+                int chunk = (int)Math.Min(own.Length, limit - position);
                 int index = PrepareRun(position, 1, chunk, out int available);
                 int end = Array.IndexOf(window, (byte)0, index, available);
                 if (end >= 0)
@@ -176,7 +270,7 @@ namespace TlsGuard.Core.Elf.IO
             int copied = 0;
             while (copied < count)
             {
-                int chunk = Math.Min(window.Length, count - copied);
+                int chunk = Math.Min(own.Length, count - copied);
                 int index = Prepare(offset + copied, chunk);
                 Buffer.BlockCopy(window, index, target, copied, chunk);
                 copied += chunk;
@@ -185,8 +279,10 @@ namespace TlsGuard.Core.Elf.IO
 
         public void Dispose()
         {
-            BufferPool.Return(window);
-            window = Array.Empty<byte>();
+            BufferPool.Return(own);
+            own = Array.Empty<byte>();
+            window = own;
+            region = null;
             windowLength = 0;
         }
     }

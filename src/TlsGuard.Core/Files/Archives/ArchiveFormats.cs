@@ -9,6 +9,17 @@ namespace TlsGuard.Core.Files.Archives
     /// <summary>Recognises archives by content (magic numbers, a valid tar header checksum), not by file name.</summary>
     public static class ArchiveFormats
     {
+        /// <summary>
+        /// <see cref="Detect(IFileSystem, string)"/> for each path, up to <paramref name="threads"/> at once (each costs an
+        /// open and a 512-byte read; <paramref name="fileSystem"/> must answer from several threads when more than one is given).
+        /// </summary>
+        public static ArchiveFormat[] Detect(IFileSystem fileSystem, System.Collections.Generic.IReadOnlyList<string> paths, int threads)
+        {
+            var formats = new ArchiveFormat[paths.Count];
+            Analysis.ParallelWork.For(paths.Count, threads, i => formats[i] = Detect(fileSystem, paths[i]));
+            return formats;
+        }
+
         /// <summary>The format of a file or folder of <paramref name="fileSystem"/>; None for anything else or anything unreadable.</summary>
         public static ArchiveFormat Detect(IFileSystem fileSystem, string path)
         {

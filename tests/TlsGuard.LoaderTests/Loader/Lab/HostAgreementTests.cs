@@ -30,7 +30,7 @@ namespace TlsGuard.LoaderTests.Loader.Lab
             var budget = Agreement.Predict(host, new[] { _lab.Libraries.PathOf(8) }).Libraries.Single().Budget!;
             Assert.Equal(LibcVersionSource.Given, budget.Judged.Source);
             Assert.True(budget.LibcBlockRead);
-            Assert.Equal(136, budget.LibcBlock!.Size);
+            Assert.Equal(136, budget.LibcBlock!.Value.Size);
             Assert.Equal(224, budget.StartupBytes);
             Assert.Equal(1696, budget.ReserveBytes);
             Print(LadderAgreement.Check(host, _lab.Libraries, new long[] { 1184, 1600, 1672, 1688, 1695, 1696, 1697, 1704, 1800 }));

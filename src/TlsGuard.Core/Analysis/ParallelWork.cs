@@ -1,0 +1,34 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TlsGuard.Core.Analysis
+{
+    /// <summary>
+    /// Runs work items on up to a given number of threads, the calling thread being one of them; each thread takes the
+    /// next item as it finishes one, so a few large items do not leave the others idle behind a fixed split.
+    /// </summary>
+    internal static class ParallelWork
+    {
+        public static void For(int count, int threads, Action<int> item)
+        {
+            var next = -1;
+            Action work = () =>
+            {
+                for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                {
+                    item(i);
+                }
+            };
+
+            var helpers = new Task[Math.Max(0, Math.Min(threads, count) - 1)];
+            for (var h = 0; h < helpers.Length; h++)
+            {
+                helpers[h] = Task.Run(work);
+            }
+
+            work();
+            Task.WaitAll(helpers);
+        }
+    }
+}
