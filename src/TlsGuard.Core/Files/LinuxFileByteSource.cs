@@ -76,10 +76,10 @@ namespace TlsGuard.Core.Files
             : (long)pread64(fd, ref buffer, (UIntPtr)(uint)count, position);
 
 #pragma warning disable IDE1006 // the C library's names
-        [DllImport("libc", SetLastError = true)]
+        [DllImport(CLibrary.Name, SetLastError = true)]
         private static extern IntPtr pread(int fd, ref byte buffer, UIntPtr count, long offset);
 
-        [DllImport("libc", SetLastError = true)]
+        [DllImport(CLibrary.Name, SetLastError = true)]
         private static extern IntPtr pread64(int fd, ref byte buffer, UIntPtr count, long offset);
 #pragma warning restore IDE1006
     }

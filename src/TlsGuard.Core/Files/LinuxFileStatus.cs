@@ -223,6 +223,8 @@ namespace TlsGuard.Core.Files
                 return false;
             }
 
+            CLibrary.BindLoadedCopy();
+
             // Compared by name: netstandard2.0's Architecture enum stops at Arm64.
             switch (RuntimeInformation.ProcessArchitecture.ToString())
             {
@@ -252,10 +254,10 @@ namespace TlsGuard.Core.Files
         }
 
 #pragma warning disable IDE1006 // the C library's names
-        [DllImport("libc", SetLastError = true)]
+        [DllImport(CLibrary.Name, SetLastError = true)]
         private static extern int statx(int dirfd, byte[] pathname, int flags, uint mask, byte[] statxbuf);
 
-        [DllImport("libc", SetLastError = true)]
+        [DllImport(CLibrary.Name, SetLastError = true)]
         private static extern int open(byte[] pathname, int flags);
 
 #pragma warning restore IDE1006

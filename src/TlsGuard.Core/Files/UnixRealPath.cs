@@ -52,6 +52,7 @@ namespace TlsGuard.Core.Files
                 return false;
             }
 
+            CLibrary.BindLoadedCopy();
             try
             {
                 return Resolve("/") == "/";
@@ -63,10 +64,10 @@ namespace TlsGuard.Core.Files
         }
 
 #pragma warning disable IDE1006 // the C library's names
-        [DllImport("libc", SetLastError = true)]
+        [DllImport(CLibrary.Name, SetLastError = true)]
         private static extern IntPtr realpath(byte[] path, IntPtr resolved);
 
-        [DllImport("libc")]
+        [DllImport(CLibrary.Name)]
         private static extern void free(IntPtr pointer);
 #pragma warning restore IDE1006
     }

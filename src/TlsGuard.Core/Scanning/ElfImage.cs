@@ -86,7 +86,7 @@ namespace TlsGuard.Core.Scanning
                 return;
             }
 
-            byte[] bytes = BufferPool.RentRegion((int)length);
+            byte[] bytes = BufferPool.RentRegion();
             int got = source.ReadFully(start, bytes, 0, (int)length);
             region = new ImageRegion(bytes, start, got);
             Small.Attach(region);

@@ -4,8 +4,9 @@ namespace TlsGuard.Core.Elf.IO
 {
     /// <summary>
     /// Cached buffers per size class and thread (one bulk window, two small ones: a scan reads through a small window for
-    /// lookups and another for DT_VERSYM; and one that holds a whole table, the largest asked for so far up to
-    /// <see cref="MaxTableSize"/>), so scanning thousands of files allocates the read windows once.
+    /// lookups and another for DT_VERSYM; one that holds a whole table, the largest asked for so far up to
+    /// <see cref="MaxTableSize"/>; and one for a file's shared region), so scanning thousands of files allocates the read
+    /// windows once.
     /// netstandard2.0 without packages has no ArrayPool.
     /// </summary>
     internal static class BufferPool
@@ -94,40 +95,24 @@ namespace TlsGuard.Core.Elf.IO
 
         /// <summary>
         /// The largest range of a file read whole as its shared region (<see cref="ImageRegion"/>): the dynamic-link tables
-        /// of 466 of the 473 shared objects in Debian 12's /usr/lib/x86_64-linux-gnu fit (445 in the first buffer a thread
-        /// gets); a larger range is read through the windows, so memory stays flat in file size.
+        /// of 466 of the 473 shared objects in Debian 12's /usr/lib/x86_64-linux-gnu fit; a larger range is read through the
+        /// windows, so memory stays flat in file size.
         /// </summary>
         public const int MaxRegionSize = 1 * 1024 * 1024;
 
-        /// <summary>The first region buffer a thread gets: most libraries' tables fit, so few threads ever grow theirs.</summary>
-        private const int MinRegionSize = 256 * 1024;
-
-        /// <summary>The thread's region buffer, at least <paramref name="size"/> bytes (at most <see cref="MaxRegionSize"/>), grown by doubling.</summary>
-        public static byte[] RentRegion(int size)
+        /// <summary>
+        /// The thread's region buffer, <see cref="MaxRegionSize"/> bytes. On .NET its memory is not cleared, so a page costs
+        /// something only once a table is read into it: one buffer of the largest size touches fewer pages than a series
+        /// grown by doubling, each of whose pages would be touched anew.
+        /// </summary>
+        public static byte[] RentRegion()
         {
-            byte[]? cached = region;
+            byte[] buffer = region ?? Allocate(MaxRegionSize);
             region = null;
-            if (cached != null && cached.Length >= size)
-            {
-                return cached;
-            }
-
-            int grown = Math.Max(cached?.Length ?? 0, MinRegionSize);
-            while (grown < size)
-            {
-                grown = (int)Math.Min((long)grown * 2, MaxRegionSize);
-            }
-
-            return Allocate(grown);
+            return buffer;
         }
 
-        public static void ReturnRegion(byte[] buffer)
-        {
-            if (region == null || region.Length < buffer.Length)
-            {
-                region = buffer;
-            }
-        }
+        public static void ReturnRegion(byte[] buffer) => region = buffer;
 
         public static void Return(byte[] buffer)
         {
