@@ -43,13 +43,14 @@ namespace TlsGuard.Cli
                 skippedNonElf(found.SkippedNonElfFiles);
                 foreach (var file in found.Files)
                 {
-                    if (seen.Add(Path.GetFullPath(file.Path)))
+                    var fullPath = Path.GetFullPath(file.Path);
+                    if (seen.Add(fullPath))
                     {
                         discovered.Add(file);
                         inputs.Add(new LibraryInput(file.Path)
                         {
                             RelativePath = RelativeTo(root, file.Path, options.FileSystem),
-                            RuntimeIdentifier = RuntimeAssetPath.RuntimeIdentifier(Path.GetFullPath(file.Path)),
+                            RuntimeIdentifier = RuntimeAssetPath.RuntimeIdentifier(fullPath),
                         });
                     }
                 }
