@@ -22,9 +22,10 @@ namespace TlsGuard.Cli
             {
                 GC.TryStartNoGCRegion(AllocatedWithoutCollection);
             }
-            catch (ArgumentOutOfRangeException)
+            catch (Exception e) when (e is ArgumentOutOfRangeException || e is InvalidOperationException)
             {
-                // More than this runtime's ephemeral space allows: collections run as usual.
+                // More than this runtime's ephemeral space allows, or a region already open (Main called twice in one
+                // process): collections run as usual.
             }
 
             using (var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), OutputBufferSize))

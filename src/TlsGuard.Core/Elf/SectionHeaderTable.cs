@@ -4,20 +4,14 @@ namespace TlsGuard.Core.Elf
 {
     /// <summary>
     /// The section header table, read entry by entry on demand: a file may claim millions of sections (the count in
-    /// section 0's sh_size when e_shnum is 0), and only the few the scan needs are ever decoded. A table of ordinary size
-    /// keeps what it decoded, so the scan's second look (the range check, then the search for .dynsym) reads nothing.
+    /// section 0's sh_size when e_shnum is 0), and only the few the scan needs are ever decoded.
     /// </summary>
     internal sealed class SectionHeaderTable
     {
         public static readonly SectionHeaderTable Empty = new SectionHeaderTable(null, 0, 0);
 
-        /// <summary>Tables up to this many entries keep their decoded headers (Debian's libraries have 25 to 45).</summary>
-        private const ulong KeptEntries = 256;
-
         private readonly WindowedReader? reader;
         private readonly long start;
-        private SectionHeader[]? kept;
-        private ulong keptCount;
 
         private SectionHeaderTable(WindowedReader? reader, long start, ulong count)
         {
@@ -63,20 +57,7 @@ namespace TlsGuard.Core.Elf
                     throw new ElfFormatException("section index " + index + " is out of range");
                 }
 
-                if (index < keptCount)
-                {
-                    return kept![index];
-                }
-
-                var header = reader.SectionHeaderAt(start + (long)index * reader.Decoder.SectionHeaderSize);
-                if (index == keptCount && Count <= KeptEntries)
-                {
-                    kept ??= new SectionHeader[Count];
-                    kept[index] = header;
-                    keptCount++;
-                }
-
-                return header;
+                return reader.SectionHeaderAt(start + (long)index * reader.Decoder.SectionHeaderSize);
             }
         }
     }

@@ -50,7 +50,7 @@ namespace TlsGuard.Core.Analysis
                 return;
             }
 
-            var queue = new List<(string Path, T Tag, FileStatus Status)>();
+            var queue = new List<(string Path, T Tag, FileStatus Status)>(first.Count * 2);
             var queued = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (path, tag) in first)
             {
