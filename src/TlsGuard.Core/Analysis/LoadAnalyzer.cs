@@ -53,12 +53,23 @@ namespace TlsGuard.Core.Analysis
             var models = new BudgetModels(options, scans);
             var resolver = new DependencyResolver(options, scans, systems, libraries);
             var judge = new LibraryJudge(scans, resolver, startup, inputPaths, models);
+
+            // Each library is judged on its own (its closure, its budget); the caches they share are safe from several
+            // threads, and the decisions are then written in input order whatever order the judging finished in.
+            var judgements = new LibraryJudgement[libraries.Count];
+            ParallelWork.For(libraries.Count, options.ScanThreads, i => judgements[i] = judge.Judge(libraries[i]));
+            var judged = new Dictionary<ScannedLibrary, LibraryJudgement>(ByReference<ScannedLibrary>.Comparer);
+            for (var i = 0; i < libraries.Count; i++)
+            {
+                judged.Add(libraries[i], judgements[i]);
+            }
+
             var decisions = new List<Decision>();
             var setCandidates = new List<SetCandidate>();
             var missing = new List<MissingDependency>();
             foreach (var input in scanned)
             {
-                Decide(input, judge, decisions, setCandidates, missing);
+                Decide(input, judged, decisions, setCandidates, missing);
             }
 
             MergeMismatchesOfDependencies(decisions);
@@ -88,7 +99,7 @@ namespace TlsGuard.Core.Analysis
         }
 
         /// <summary>The decisions about one input, in report order: per shared object its missing dependencies, flag note and verdict; then the file's own.</summary>
-        private static void Decide(ScannedInput input, LibraryJudge judge, List<Decision> decisions, List<SetCandidate> setCandidates, List<MissingDependency> missing)
+        private static void Decide(ScannedInput input, IReadOnlyDictionary<ScannedLibrary, LibraryJudgement> judged, List<Decision> decisions, List<SetCandidate> setCandidates, List<MissingDependency> missing)
         {
             if (input.Files.Count == 0)
             {
@@ -104,7 +115,7 @@ namespace TlsGuard.Core.Analysis
             {
                 if (file.Library != null)
                 {
-                    var judgement = judge.Judge(file.Library);
+                    var judgement = judged[file.Library];
                     missing.AddRange(judgement.Missing);
                     if (judgement.Flag != null)
                     {

@@ -31,6 +31,25 @@ namespace TlsGuard.Core.Tests.Analysis
             Assert.Contains("\"TLS001\"", ahead);
         }
 
+        /// <summary>This machine's libraries: deep closures through the system folders, static TLS, remedies, shared dependencies.</summary>
+        [Fact]
+        public void Several_threads_judge_this_machines_libraries_as_one_thread_does()
+        {
+            var inputs = Directory.EnumerateFiles("/usr/lib/x86_64-linux-gnu", "*.so*")
+                .Where(path => !new FileInfo(path).Attributes.HasFlag(FileAttributes.ReparsePoint))
+                .OrderBy(path => path, StringComparer.Ordinal)
+                .Take(200)
+                .Select(path => new LibraryInput(path))
+                .ToList();
+            Assert.True(inputs.Count > 100, inputs.Count + " inputs");
+
+            var inOrder = Json(inputs, threads: 1);
+
+            Assert.Equal(inOrder, Json(inputs, threads: 2));
+            Assert.Equal(inOrder, Json(inputs, threads: 8));
+            Assert.Contains("\"TLS002\"", inOrder);
+        }
+
         [Fact]
         public void A_file_named_twice_is_reported_under_each_name_with_the_same_facts()
         {

@@ -10,8 +10,8 @@ namespace TlsGuard.Core.Analysis
     /// </summary>
     internal sealed class BudgetContext
     {
-        private readonly Dictionary<ElfPlatform, HostProfile> _hosts = new Dictionary<ElfPlatform, HostProfile>();
-        private readonly Dictionary<ElfPlatform, SysrootLibc> _sysroots = new Dictionary<ElfPlatform, SysrootLibc>();
+        private readonly Memo<ElfPlatform, HostProfile> _hosts = new Memo<ElfPlatform, HostProfile>();
+        private readonly Memo<ElfPlatform, SysrootLibc> _sysroots = new Memo<ElfPlatform, SysrootLibc>();
 
         public BudgetContext(AnalysisOptions options, ScanMemo scans)
         {
@@ -29,25 +29,14 @@ namespace TlsGuard.Core.Analysis
 
         public HostProfile Host(ElfPlatform platform)
         {
-            if (!_hosts.TryGetValue(platform, out var host))
-            {
-                host = HostProfiles.Resolve(this, platform);
-                _hosts.Add(platform, host);
-            }
-
-            return host;
+            return _hosts.Get(platform, this, static (machine, context) => HostProfiles.Resolve(context, machine));
         }
 
         /// <summary>The target's own libc.so.6 (and libstdc++.so.6) in the sysroot, when a sysroot is given and has them.</summary>
         public SysrootLibc Sysroot(ElfPlatform platform)
         {
-            if (!_sysroots.TryGetValue(platform, out var facts))
-            {
-                facts = string.IsNullOrEmpty(Options.Sysroot) ? SysrootLibc.None : SysrootLibc.Read(this, Options.Sysroot!, platform);
-                _sysroots.Add(platform, facts);
-            }
-
-            return facts;
+            return _sysroots.Get(platform, this, static (machine, context) =>
+                string.IsNullOrEmpty(context.Options.Sysroot) ? SysrootLibc.None : SysrootLibc.Read(context, context.Options.Sysroot!, machine));
         }
 
         /// <summary>The first shared object of <paramref name="platform"/> at <paramref name="path"/>, or null.</summary>

@@ -10,7 +10,7 @@ namespace TlsGuard.Core.Analysis
     {
         private readonly AnalysisOptions _options;
         private readonly ScanMemo _scans;
-        private readonly Dictionary<(string Libc, string? Sysroot), LibcBudgetModel> _models = new Dictionary<(string Libc, string? Sysroot), LibcBudgetModel>();
+        private readonly Memo<(string Libc, string? Sysroot), LibcBudgetModel> _models = new Memo<(string Libc, string? Sysroot), LibcBudgetModel>();
 
         public BudgetModels(AnalysisOptions options, ScanMemo scans)
         {
@@ -20,14 +20,8 @@ namespace TlsGuard.Core.Analysis
 
         public LibcBudgetModel For(LoadTarget target)
         {
-            var key = (target.Libc.Name, target.Sysroot);
-            if (!_models.TryGetValue(key, out var model))
-            {
-                model = LibcBudgetModel.For(target.Libc, new BudgetContext(_options with { Sysroot = target.Sysroot }, _scans));
-                _models.Add(key, model);
-            }
-
-            return model;
+            return _models.Get((target.Libc.Name, target.Sysroot), (Models: this, Target: target), static (_, asked) =>
+                LibcBudgetModel.For(asked.Target.Libc, new BudgetContext(asked.Models._options with { Sysroot = asked.Target.Sysroot }, asked.Models._scans)));
         }
     }
 }

@@ -13,10 +13,10 @@ namespace TlsGuard.Core.Analysis
     /// </summary>
     internal sealed class GlibcBudgetModel : LibcBudgetModel
     {
-        private readonly Dictionary<(Elf.ElfPlatform Platform, Version Release), GlibcProcess> _processes = new Dictionary<(Elf.ElfPlatform, Version), GlibcProcess>();
-        private readonly Dictionary<Elf.ElfPlatform, (IReadOnlyList<GlibcRelease>, LibcVersionSource)> _releases = new Dictionary<Elf.ElfPlatform, (IReadOnlyList<GlibcRelease>, LibcVersionSource)>();
-        private readonly Dictionary<(Elf.ElfPlatform, Version, GlibcTunables), GlibcProcess> _swept = new Dictionary<(Elf.ElfPlatform, Version, GlibcTunables), GlibcProcess>();
-        private readonly Dictionary<Elf.ElfPlatform, BudgetOutcome> _withoutStaticTls = new Dictionary<Elf.ElfPlatform, BudgetOutcome>();
+        private readonly Memo<(Elf.ElfPlatform Platform, Version Release), GlibcProcess> _processes = new Memo<(Elf.ElfPlatform, Version), GlibcProcess>();
+        private readonly Memo<Elf.ElfPlatform, (IReadOnlyList<GlibcRelease>, LibcVersionSource)> _releases = new Memo<Elf.ElfPlatform, (IReadOnlyList<GlibcRelease>, LibcVersionSource)>();
+        private readonly Memo<(Elf.ElfPlatform, Version, GlibcTunables), GlibcProcess> _swept = new Memo<(Elf.ElfPlatform, Version, GlibcTunables), GlibcProcess>();
+        private readonly Memo<Elf.ElfPlatform, BudgetOutcome> _withoutStaticTls = new Memo<Elf.ElfPlatform, BudgetOutcome>();
 
         public GlibcBudgetModel(TargetLibc libc, BudgetContext context)
             : base(libc, context)
@@ -27,18 +27,9 @@ namespace TlsGuard.Core.Analysis
         {
             // Most libraries bring no static TLS: their outcome depends on nothing but the machine, so it is worked out
             // once per machine instead of once per library and release.
-            if (input.Consumers.Count == 0 && _withoutStaticTls.TryGetValue(input.Platform, out var known))
-            {
-                return known;
-            }
-
-            var outcome = EvaluateReleases(input);
-            if (input.Consumers.Count == 0)
-            {
-                _withoutStaticTls.Add(input.Platform, outcome);
-            }
-
-            return outcome;
+            return input.Consumers.Count == 0
+                ? _withoutStaticTls.Get(input.Platform, (Model: this, Input: input), static (_, asked) => asked.Model.EvaluateReleases(asked.Input))
+                : EvaluateReleases(input);
         }
 
         private BudgetOutcome EvaluateReleases(BudgetInput input)
@@ -71,27 +62,16 @@ namespace TlsGuard.Core.Analysis
                 return GlibcReleaseBudget.Judge(Start(input, release, tunables), input).Verdict;
             }
 
-            var key = (input.Platform, release.Version, tunables);
-            if (!_swept.TryGetValue(key, out var process))
-            {
-                process = Start(input, release, tunables);
-                _swept.Add(key, process);
-            }
-
+            var process = _swept.Get((input.Platform, release.Version, tunables), (Model: this, Input: input, Release: release), static (key, asked) =>
+                asked.Model.Start(asked.Input, asked.Release, key.Item3));
             return GlibcReleaseBudget.Judge(process, input).Verdict;
         }
 
         /// <summary>The process under the application's own tunables, started once per machine and release (the search's are not kept).</summary>
         private GlibcProcess Process(BudgetInput input, GlibcRelease release, GlibcTunables tunables)
         {
-            var key = (input.Platform, release.Version);
-            if (!_processes.TryGetValue(key, out var process))
-            {
-                process = Start(input, release, tunables);
-                _processes.Add(key, process);
-            }
-
-            return process;
+            return _processes.Get((input.Platform, release.Version), (Model: this, Input: input, Release: release, Tunables: tunables), static (_, asked) =>
+                asked.Model.Start(asked.Input, asked.Release, asked.Tunables));
         }
 
         private GlibcProcess Start(BudgetInput input, GlibcRelease release, GlibcTunables tunables) => GlibcProcess.Start(
@@ -100,13 +80,7 @@ namespace TlsGuard.Core.Analysis
         /// <summary>The given version, else the sysroot's libc.so.6 version, else every release from the oldest .NET supports to the newest known.</summary>
         private (IReadOnlyList<GlibcRelease> Releases, LibcVersionSource Source) Releases(Elf.ElfPlatform platform)
         {
-            if (!_releases.TryGetValue(platform, out var releases))
-            {
-                releases = ReleasesOf(platform);
-                _releases.Add(platform, releases);
-            }
-
-            return releases;
+            return _releases.Get(platform, this, static (machine, model) => model.ReleasesOf(machine));
         }
 
         private (IReadOnlyList<GlibcRelease> Releases, LibcVersionSource Source) ReleasesOf(Elf.ElfPlatform platform)

@@ -37,7 +37,7 @@ namespace TlsGuard.Core.Analysis
         };
 
         private readonly IReadOnlyList<string> _patterns;
-        private readonly Dictionary<string, bool> _known = new Dictionary<string, bool>(System.StringComparer.Ordinal);
+        private readonly Memo<string, bool> _known = new Memo<string, bool>(System.StringComparer.Ordinal);
 
         /// <param name="patterns">The sonames given (TlsGuardStartupLibraries, --startup-lib); null: the host's own set.</param>
         /// <param name="host">The kind of host, whose startup set is used when none is given.</param>
@@ -56,13 +56,7 @@ namespace TlsGuard.Core.Analysis
             }
 
             // Asked for every DT_NEEDED name of every closure: each name is matched against the patterns once.
-            if (!_known.TryGetValue(soname!, out var contained))
-            {
-                contained = Matches(soname!);
-                _known.Add(soname!, contained);
-            }
-
-            return contained;
+            return _known.Get(soname!, this, static (name, set) => set.Matches(name));
         }
 
         private bool Matches(string soname)

@@ -18,6 +18,7 @@ namespace TlsGuard.Core.Analysis
         private readonly IFileSystem _fileSystem;
         private readonly Dictionary<string, IReadOnlyList<ElfScanResult>> _results = new Dictionary<string, IReadOnlyList<ElfScanResult>>(StringComparer.Ordinal);
         private readonly Dictionary<(FileIdentity, long, long), IReadOnlyList<ElfScanResult>> _byIdentity = new Dictionary<(FileIdentity, long, long), IReadOnlyList<ElfScanResult>>();
+        private readonly object _gate = new object();
 
         public ScanMemo(IScanSource source, IFileSystem fileSystem)
         {
@@ -25,15 +26,29 @@ namespace TlsGuard.Core.Analysis
             _fileSystem = fileSystem;
         }
 
+        /// <summary>The results of <paramref name="path"/>; safe from several threads (a file is read outside the lock, and the first results stored stand).</summary>
         public IReadOnlyList<ElfScanResult> Scan(string path)
         {
-            if (_results.TryGetValue(path, out var cached))
+            lock (_gate)
             {
-                return cached;
+                if (_results.TryGetValue(path, out var cached))
+                {
+                    return cached;
+                }
             }
 
             var status = _fileSystem.Status(path);
-            return Remember(path, status, Known(status) && _byIdentity.ContainsKey(Identity(status)) ? null : ScanOnce(path));
+            bool readBefore;
+            lock (_gate)
+            {
+                readBefore = Known(status) && _byIdentity.ContainsKey(Identity(status));
+            }
+
+            var read = readBefore ? null : ScanOnce(path);
+            lock (_gate)
+            {
+                return _results.TryGetValue(path, out var first) ? first : Remember(path, status, read);
+            }
         }
 
         /// <summary>
@@ -131,19 +146,22 @@ namespace TlsGuard.Core.Analysis
             });
 
             // Files read first, then the second names of files already read: those take the first one's results.
-            foreach (var (path, _, status) in queue)
+            lock (_gate)
             {
-                if (read.TryGetValue(path, out var results))
+                foreach (var (path, _, status) in queue)
                 {
-                    Remember(path, status, results);
+                    if (read.TryGetValue(path, out var results))
+                    {
+                        Remember(path, status, results);
+                    }
                 }
-            }
 
-            foreach (var (path, _, status) in queue)
-            {
-                if (!read.ContainsKey(path))
+                foreach (var (path, _, status) in queue)
                 {
-                    Remember(path, status, null);
+                    if (!read.ContainsKey(path))
+                    {
+                        Remember(path, status, null);
+                    }
                 }
             }
         }

@@ -29,12 +29,12 @@ namespace TlsGuard.Core.Analysis
         private readonly AnalysisOptions _options;
         private readonly ScanMemo _scans;
         private readonly Dictionary<string, List<ScannedLibrary>> _inputsByFileName = new Dictionary<string, List<ScannedLibrary>>(StringComparer.Ordinal);
-        private readonly Dictionary<(string Folder, string Name), (string FullPath, FileKind Kind)> _candidates = new Dictionary<(string, string), (string, FileKind)>();
-        private readonly Dictionary<ElfScanResult, LibcKind?> _builtFor = new Dictionary<ElfScanResult, LibcKind?>(ByReference<ElfScanResult>.Comparer);
-        private readonly Dictionary<string, string> _folders = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Memo<(string Folder, string Name), (string FullPath, FileKind Kind)> _candidates = new Memo<(string, string), (string, FileKind)>();
+        private readonly Memo<ElfScanResult, LibcKind?> _builtFor = new Memo<ElfScanResult, LibcKind?>(ByReference<ElfScanResult>.Comparer);
+        private readonly Memo<string, string> _folders = new Memo<string, string>(StringComparer.Ordinal);
         private static readonly (string, ModuleOrigin)[] NoFolders = new (string, ModuleOrigin)[0];
 
-        private readonly Dictionary<SearchKey, (ResolvedModule? Found, IReadOnlyList<string> Searched)> _answers = new Dictionary<SearchKey, (ResolvedModule?, IReadOnlyList<string>)>();
+        private readonly Memo<SearchKey, (ResolvedModule? Found, IReadOnlyList<string> Searched)> _answers = new Memo<SearchKey, (ResolvedModule?, IReadOnlyList<string>)>();
         private readonly SystemSearches _systems;
 
         public DependencyResolver(AnalysisOptions options, ScanMemo scans, SystemSearches systems, IReadOnlyList<ScannedLibrary> inputs)
@@ -79,12 +79,11 @@ namespace TlsGuard.Core.Analysis
             // Without folders of its own or of the objects that loaded it, the answer depends on the requester's file and the
             // target only, and every closure that reaches libc.so.6 asks it again: each question is answered once.
             var key = new SearchKey(needed, requester.Path, family, scan.Platform, target.Platform, target.Sysroot);
-            if (!_answers.TryGetValue(key, out var answer))
+            var answer = _answers.Get(key, (Resolver: this, Requester: requester, Target: target), static (question, asked) =>
             {
                 var steps = new List<string>();
-                answer = (Search(folders, requester, needed, target, steps), steps);
-                _answers.Add(key, answer);
-            }
+                return (asked.Resolver.Search(NoFolders, asked.Requester, question.Needed, asked.Target, steps), (IReadOnlyList<string>)steps);
+            });
 
             searched = answer.Searched;
             return answer.Found;
@@ -236,13 +235,7 @@ namespace TlsGuard.Core.Analysis
         /// <summary>An object's folder ($ORIGIN), worked out once per object however many of its names are resolved.</summary>
         private string FolderOf(string objectPath)
         {
-            if (!_folders.TryGetValue(objectPath, out var folder))
-            {
-                folder = PathText.Folder(objectPath);
-                _folders.Add(objectPath, folder);
-            }
-
-            return folder;
+            return _folders.Get(objectPath, 0, static (path, _) => PathText.Folder(path));
         }
 
         /// <summary>Another library of the app by file name, preferring one of the same RID; never one of another target.</summary>
@@ -310,14 +303,11 @@ namespace TlsGuard.Core.Analysis
         /// </summary>
         private (string FullPath, FileKind Kind) Probe(string folder, string name)
         {
-            if (!_candidates.TryGetValue((folder, name), out var probe))
+            return _candidates.Get((folder, name), _options.FileSystem, static (candidate, fileSystem) =>
             {
-                var path = CandidatePath(folder, name);
-                probe = (path, _options.FileSystem.KindOf(path));
-                _candidates.Add((folder, name), probe);
-            }
-
-            return probe;
+                var path = CandidatePath(candidate.Folder, candidate.Name);
+                return (path, fileSystem.KindOf(path));
+            });
         }
 
         /// <summary>A candidate's path as every search forms it, so the run's file system answers it once.</summary>
@@ -354,12 +344,7 @@ namespace TlsGuard.Core.Analysis
             }
 
             // Read once per file: every closure that reaches libc.so.6 asks again.
-            if (!_builtFor.TryGetValue(candidate, out var builtFor))
-            {
-                builtFor = BuiltFor.Of(candidate).Family;
-                _builtFor.Add(candidate, builtFor);
-            }
-
+            var builtFor = _builtFor.Get(candidate, 0, static (scan, _) => BuiltFor.Of(scan).Family);
             return builtFor == null || builtFor == family;
         }
 
