@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -6,18 +7,29 @@ namespace TlsGuard.Core.Analysis
 {
     /// <summary>
     /// Runs work items on up to a given number of threads, the calling thread being one of them; each thread takes the
-    /// next item as it finishes one, so a few large items do not leave the others idle behind a fixed split.
+    /// next item as it finishes one, so a few large items do not leave the others idle behind a fixed split. With one
+    /// thread the items run in order on the caller. An item that throws stops the others from taking more; once every
+    /// thread has stopped, the first failure is rethrown as it was thrown.
     /// </summary>
     internal static class ParallelWork
     {
         public static void For(int count, int threads, Action<int> item)
         {
             var next = -1;
+            Exception? failure = null;
             Action work = () =>
             {
-                for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                try
                 {
-                    item(i);
+                    for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                    {
+                        item(i);
+                    }
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                    Interlocked.Exchange(ref next, count);
                 }
             };
 
@@ -29,6 +41,10 @@ namespace TlsGuard.Core.Analysis
 
             work();
             Task.WaitAll(helpers);
+            if (failure != null)
+            {
+                ExceptionDispatchInfo.Capture(failure).Throw();
+            }
         }
     }
 }
