@@ -54,13 +54,7 @@ namespace TlsGuard.LoaderTests.Loader
         public void A_clean_library_needing_jemalloc_fails_with_the_chain()
         {
             var jemalloc = System("libjemalloc.so.2", "libjemalloc2");
-            var folder = Path.Combine(_fixtures.Set.Folder, "jemalloc-user");
-            Directory.CreateDirectory(folder);
-            var path = Path.Combine(folder, "libusesjemalloc.so");
-            Toolchain.Gcc.Compile(
-                path,
-                "void *mallocx(unsigned long size, int flags);\nint usesjemalloc_touch(void) { return mallocx(16, 0) != 0; }\n",
-                new[] { "-shared", "-fPIC", "-Wl,-soname,libusesjemalloc.so", "-Wl,--no-as-needed", jemalloc });
+            var path = JemallocUser("jemalloc-user", "libusesjemalloc.so", jemalloc);
 
             var (report, outcome) = Agreement.Check(_fixtures.Dotnet, _output, new[] { path });
             var library = report.Libraries.Single();
@@ -77,13 +71,7 @@ namespace TlsGuard.LoaderTests.Loader
         public void Without_a_sysroot_this_machine_stands_in_and_the_message_says_where_jemalloc_was_found_unless_turned_off()
         {
             var jemalloc = System("libjemalloc.so.2", "libjemalloc2");
-            var folder = Path.Combine(_fixtures.Set.Folder, "jemalloc-user-default");
-            Directory.CreateDirectory(folder);
-            var path = Path.Combine(folder, "libfoo.so");
-            Toolchain.Gcc.Compile(
-                path,
-                "void *mallocx(unsigned long size, int flags);\nint foo_touch(void) { return mallocx(16, 0) != 0; }\n",
-                new[] { "-shared", "-fPIC", "-Wl,-soname,libfoo.so", "-Wl,--no-as-needed", "-l:libjemalloc.so.2" });
+            var path = JemallocUser("jemalloc-user-default", "libfoo.so", "-l:libjemalloc.so.2");
 
             var report = LoadAnalyzer.Analyze(new[] { new LibraryInput(path) }, new AnalysisOptions());
             var library = report.Libraries.Single();
@@ -173,6 +161,20 @@ namespace TlsGuard.LoaderTests.Loader
             var (withJemalloc, _) = Agreement.Check(_fixtures.Dotnet, _output, paths);
             Assert.Equal(Verdict.Fails, withJemalloc.Budgets.Single().Verdict);
             Assert.Single(withJemalloc.Findings(), f => f.Id == "TLS001");
+        }
+
+        /// <summary>A clean library that needs jemalloc (linked as <paramref name="jemalloc"/>: a path or -l:name), built in its own folder.</summary>
+        private string JemallocUser(string folderName, string soname, string jemalloc)
+        {
+            var folder = Path.Combine(_fixtures.Set.Folder, folderName);
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, soname);
+            var prefix = Path.GetFileNameWithoutExtension(soname).Substring("lib".Length);
+            Toolchain.Gcc.Compile(
+                path,
+                "void *mallocx(unsigned long size, int flags);\nint " + prefix + "_touch(void) { return mallocx(16, 0) != 0; }\n",
+                new[] { "-shared", "-fPIC", "-Wl,-soname," + soname, "-Wl,--no-as-needed", jemalloc });
+            return path;
         }
 
         private static string System(string soname, string package)

@@ -58,9 +58,9 @@ namespace TlsGuard.Core.Analysis
                 var module = modules[i];
                 var scan = module.Scan!;
                 var symbols = SymbolsOf(scan);
-                for (var s = 0; s < symbols.Count; s++)
+                for (var k = 0; k < symbols.Count; k++)
                 {
-                    var symbol = symbols[s];
+                    var symbol = symbols[k];
                     var definer = symbol.IsOwnBlock || symbol.DefinedHere ? module : FindDefiner(modules, symbol.Name!);
                     if (definer == null)
                     {

@@ -48,10 +48,9 @@ namespace TlsGuard.Core.Analysis
                             continue;
                         }
 
-                        SystemFolderSearch? system;
+                        var system = startup.Contains(name) ? null : systems.For(target.Libc.Kind, result.Platform, target.Sysroot);
                         lock (asked)
                         {
-                            system = startup.Contains(name) ? null : systems.For(target.Libc.Kind, result.Platform, target.Sysroot);
                             if (system == null || !asked.Add((name, system)))
                             {
                                 continue;

@@ -11,26 +11,15 @@ namespace TlsGuard.Core.Analysis
     internal sealed class SystemSearches
     {
         private readonly AnalysisOptions _options;
-        private readonly Dictionary<(LibcKind, ElfPlatform, string?), SystemFolderSearch?> _searches = new Dictionary<(LibcKind, ElfPlatform, string?), SystemFolderSearch?>();
+        private readonly Memo<(LibcKind Family, ElfPlatform Platform, string? Sysroot), SystemFolderSearch?> _searches = new Memo<(LibcKind, ElfPlatform, string?), SystemFolderSearch?>();
 
         public SystemSearches(AnalysisOptions options)
         {
             _options = options;
         }
 
-        public SystemFolderSearch? For(LibcKind family, ElfPlatform platform, string? sysroot)
-        {
-            lock (_searches)
-            {
-                if (!_searches.TryGetValue((family, platform, sysroot), out var search))
-                {
-                    search = Find(family, platform, sysroot);
-                    _searches.Add((family, platform, sysroot), search);
-                }
-
-                return search;
-            }
-        }
+        public SystemFolderSearch? For(LibcKind family, ElfPlatform platform, string? sysroot) =>
+            _searches.Get((family, platform, sysroot), this, static (key, searches) => searches.Find(key.Family, key.Platform, key.Sysroot));
 
         private SystemFolderSearch? Find(LibcKind family, ElfPlatform platform, string? sysroot)
         {

@@ -148,6 +148,16 @@ namespace TlsGuard.Core.Elf.IO
             return true;
         }
 
+        /// <summary>
+        /// <see cref="Prepare"/>, then the buffer the index is into: the window may change with the read, so it is taken
+        /// after (an argument list evaluated left to right takes it in the right order).
+        /// </summary>
+        private byte[] Bytes(long offset, int count, out int at)
+        {
+            at = Prepare(offset, count);
+            return window;
+        }
+
         private void Fill(long offset, int want, int count)
         {
             window = own;
@@ -160,84 +170,32 @@ namespace TlsGuard.Core.Elf.IO
             }
         }
 
-        public byte U8(long offset)
-        {
-            int at = Prepare(offset, 1);
-            return window[at];
-        }
+        public byte U8(long offset) => Bytes(offset, 1, out int at)[at];
 
-        public ushort U16(long offset)
-        {
-            int at = Prepare(offset, 2);
-            return Decoder.U16(window, at);
-        }
+        public ushort U16(long offset) => Decoder.U16(Bytes(offset, 2, out int at), at);
 
-        public uint U32(long offset)
-        {
-            int at = Prepare(offset, 4);
-            return Decoder.U32(window, at);
-        }
+        public uint U32(long offset) => Decoder.U32(Bytes(offset, 4, out int at), at);
 
-        public ulong U64(long offset)
-        {
-            int at = Prepare(offset, 8);
-            return Decoder.U64(window, at);
-        }
+        public ulong U64(long offset) => Decoder.U64(Bytes(offset, 8, out int at), at);
 
         /// <summary>An address-sized field: 8 bytes in ELF64, 4 in ELF32.</summary>
-        public ulong Word(long offset)
-        {
-            int at = Prepare(offset, Decoder.WordSize);
-            return Decoder.Word(window, at);
-        }
+        public ulong Word(long offset) => Decoder.Word(Bytes(offset, Decoder.WordSize, out int at), at);
 
-        public ProgramHeader ProgramHeaderAt(long offset)
-        {
-            int at = Prepare(offset, Decoder.ProgramHeaderSize);
-            return Decoder.ProgramHeader(window, at);
-        }
+        public ProgramHeader ProgramHeaderAt(long offset) => Decoder.ProgramHeader(Bytes(offset, Decoder.ProgramHeaderSize, out int at), at);
 
-        public SectionHeader SectionHeaderAt(long offset)
-        {
-            int at = Prepare(offset, Decoder.SectionHeaderSize);
-            return Decoder.SectionHeader(window, at);
-        }
+        public SectionHeader SectionHeaderAt(long offset) => Decoder.SectionHeader(Bytes(offset, Decoder.SectionHeaderSize, out int at), at);
 
-        public Symbol SymbolAt(long offset)
-        {
-            int at = Prepare(offset, Decoder.SymbolSize);
-            return Decoder.Symbol(window, at);
-        }
+        public Symbol SymbolAt(long offset) => Decoder.Symbol(Bytes(offset, Decoder.SymbolSize, out int at), at);
 
-        public DynamicEntry DynamicEntryAt(long offset)
-        {
-            int at = Prepare(offset, Decoder.DynamicEntrySize);
-            return Decoder.DynamicEntry(window, at);
-        }
+        public DynamicEntry DynamicEntryAt(long offset) => Decoder.DynamicEntry(Bytes(offset, Decoder.DynamicEntrySize, out int at), at);
 
-        public VersionNeed VersionNeedAt(long offset)
-        {
-            int at = Prepare(offset, ElfDecoder.VersionNeedSize);
-            return Decoder.VersionNeed(window, at);
-        }
+        public VersionNeed VersionNeedAt(long offset) => Decoder.VersionNeed(Bytes(offset, ElfDecoder.VersionNeedSize, out int at), at);
 
-        public VersionNeedAux VersionNeedAuxAt(long offset)
-        {
-            int at = Prepare(offset, ElfDecoder.VersionNeedAuxSize);
-            return Decoder.VersionNeedAux(window, at);
-        }
+        public VersionNeedAux VersionNeedAuxAt(long offset) => Decoder.VersionNeedAux(Bytes(offset, ElfDecoder.VersionNeedAuxSize, out int at), at);
 
-        public VersionDefinition VersionDefinitionAt(long offset)
-        {
-            int at = Prepare(offset, ElfDecoder.VersionDefinitionSize);
-            return Decoder.VersionDefinition(window, at);
-        }
+        public VersionDefinition VersionDefinitionAt(long offset) => Decoder.VersionDefinition(Bytes(offset, ElfDecoder.VersionDefinitionSize, out int at), at);
 
-        public VersionDefinitionAux VersionDefinitionAuxAt(long offset)
-        {
-            int at = Prepare(offset, ElfDecoder.VersionDefinitionAuxSize);
-            return Decoder.VersionDefinitionAux(window, at);
-        }
+        public VersionDefinitionAux VersionDefinitionAuxAt(long offset) => Decoder.VersionDefinitionAux(Bytes(offset, ElfDecoder.VersionDefinitionAuxSize, out int at), at);
 
         /// <summary>
         /// The position of the first NUL in [offset, limit), or -1 when there is none. The part of the search the window

@@ -16,7 +16,7 @@ namespace TlsGuard.Core.Files.Archives
         public static ArchiveFormat[] Detect(IFileSystem fileSystem, System.Collections.Generic.IReadOnlyList<string> paths, int threads)
         {
             var formats = new ArchiveFormat[paths.Count];
-            Analysis.ParallelWork.For(paths.Count, threads, i => formats[i] = Detect(fileSystem, paths[i]));
+            ParallelWork.For(paths.Count, threads, i => formats[i] = Detect(fileSystem, paths[i]));
             return formats;
         }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using TlsGuard.Core.Analysis;
 
-namespace TlsGuard.Core.Tests.Analysis
+namespace TlsGuard.Core.Tests
 {
     /// <summary>The read-ahead's and the judging's thread pool: every item once, and a failure surfaces as itself.</summary>
     public sealed class ParallelWorkTests

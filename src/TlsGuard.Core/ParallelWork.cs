@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace TlsGuard.Core.Analysis
+namespace TlsGuard.Core
 {
     /// <summary>
     /// Runs work items on up to a given number of threads, the calling thread being one of them; each thread takes the
